@@ -1,0 +1,158 @@
+// The whole core on a real SQLite folder with the demo workspace: ingest, reply, outage,
+// recovery, breach notification, restart.
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '@shared/contract';
+import type { DeskNotification, SyncStatus } from '@shared/domain';
+import { tempDir } from '../../../test/support/coreFixtures';
+import { createMemoryBadge, rendererNotifier } from './adapters/headless';
+import { silentLogger } from './adapters/logger';
+import { createCore, type Core, type CoreOptions } from './index';
+
+const secrets = { backend: 'none', get: async () => null, set: async () => 'none', delete: async () => false };
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((c) => c.stop()));
+});
+
+function start(dataDir: string, overrides: Partial<CoreOptions> = {}) {
+  const core = createCore({
+    dataDir,
+    notifier: rendererNotifier,
+    badge: createMemoryBadge(),
+    secrets,
+    logger: silentLogger,
+    selfName: 'Sam',
+    demo: { ratePerMinute: 0, seed: 42, breachSoonSeconds: 2 },
+    demoLatencyMs: 5,
+    pullIntervalMs: 50,
+    backoff: { baseMs: 20, capMs: 40 },
+    notificationGroupWindowMs: 300,
+    ...overrides,
+  });
+  cores.push(core);
+  core.start();
+  return core;
+}
+
+async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('core with the demo workspace', () => {
+  it('pulls the demo backlog into the replica, across accounts and languages', async () => {
+    const core = start(tempDir());
+    const h = core.handlers;
+    const queues = await until(() => h.listQueues({}), (q) => q.find((x) => x.id === 'all')!.open >= 25);
+    expect(queues.filter((q) => q.accountId !== null).length).toBe(6);
+    const list = await h.listConversations({ queue: 'all', limit: 200 });
+    expect(new Set(list.map((c) => c.platform)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(list.map((c) => c.language)).size).toBeGreaterThanOrEqual(3);
+    const detail = await h.getConversation({ id: list[0]!.id });
+    expect(detail.messages.length).toBeGreaterThan(0);
+    expect(detail.customer.displayName).toBeTruthy();
+  });
+
+  it('queues replies during an outage, reports it, and delivers each once, in order, when the platform is back', async () => {
+    const core = start(tempDir());
+    const h = core.handlers;
+    const statuses: SyncStatus[] = [];
+    core.events.on('syncStatus', (s) => statuses.push(s));
+    const list = await until(() => h.listConversations({ queue: 'account:demo-x', limit: 50 }), (l) => l.length > 0);
+    const id = list[0]!.id;
+    await h.setDemoPlatformReachable({ accountId: 'demo-x', reachable: false });
+    const first = await h.sendReply({ conversationId: id, body: 'First reply' });
+    const second = await h.sendReply({ conversationId: id, body: 'Second reply' });
+    await until(() => h.getSyncStatus({}), (s) => s.accounts.find((a) => a.accountId === 'demo-x')!.health === 'offline');
+    const offline = await h.getSyncStatus({});
+    expect(offline.queuedReplies).toBe(2);
+    expect(offline.accounts.find((a) => a.accountId === 'demo-x')!.reason).toMatch(/Cannot reach X/);
+    expect(offline.accounts.find((a) => a.accountId === 'demo-email')!.health).toBe('online');
+    expect(offline.accounts.filter((a) => a.simulatedOutage).map((a) => a.accountId)).toEqual(['demo-x']);
+    await h.saveDraft({ conversationId: id, body: 'a draft written offline' });
+    expect(core.demoPlatform!.posts('demo-x')).toHaveLength(0);
+
+    await h.setDemoPlatformReachable({ accountId: 'demo-x', reachable: true });
+    const detail = await until(() => h.getConversation({ id }), (d) => d.messages.filter((m) => m.status === 'sent').length === 2);
+    expect(detail.messages.filter((m) => m.direction === 'out').map((m) => m.id)).toEqual([first.id, second.id]);
+    expect(core.demoPlatform!.posts('demo-x').map((p) => p.body)).toEqual(['First reply', 'Second reply']);
+    expect(detail.draft?.body).toBe('a draft written offline');
+    expect(statuses.some((s) => s.accounts.some((a) => a.health === 'offline'))).toBe(true);
+    expect((await h.getSyncStatus({})).queuedReplies).toBe(0);
+  });
+
+  it('notifies when a first-response deadline passes, once', async () => {
+    const core = start(tempDir());
+    const seen: DeskNotification[] = [];
+    core.events.on('notification', (n) => seen.push(n));
+    const started = Date.now();
+    // The conversation due 2 s after the first start; anything breached earlier was reported at start.
+    const breach = await until(() => seen.find((n) => n.kind === 'breach' && n.createdAt >= started + 1500), (n) => n !== undefined, 10_000);
+    expect(breach!.title).toMatch(/^SLA breached: /);
+    expect(breach!.deliveredNatively).toBe(false);
+    const conversation = await core.handlers.getConversation({ id: breach!.conversationId! });
+    expect(conversation.conversation.dueAt).toBeLessThanOrEqual(Date.now());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.filter((n) => n.kind === 'breach' && n.conversationId === breach!.conversationId)).toHaveLength(1);
+  });
+
+  it('keeps drafts and the replica across a restart, and refuses a second engine on the same folder', async () => {
+    const dir = tempDir();
+    const first = start(dir);
+    const list = await until(() => first.handlers.listConversations({ queue: 'all', limit: 10 }), (l) => l.length > 0);
+    await first.handlers.saveDraft({ conversationId: list[0]!.id, body: 'Half-written answer' });
+    expect(() => start(dir)).toThrowError(expect.objectContaining({ name: 'DataDirInUse' }));
+    await first.stop();
+    const second = start(dir);
+    const detail = await second.handlers.getConversation({ id: list[0]!.id });
+    expect(detail.draft?.body).toBe('Half-written answer');
+    expect((await second.handlers.listConversations({ queue: 'all', limit: 200 })).length).toBeGreaterThanOrEqual(list.length);
+  });
+
+  it('listens for the brand named without its handle, and a taken hit gets a deadline from then on', async () => {
+    const core = start(tempDir());
+    const h = core.handlers;
+    expect((await h.listListeningStreams({})).map((s) => s.name).sort()).toEqual(['Brand named without the handle', 'Purchase intent']);
+    const hits = await until(() => h.listConversations({ queue: 'listening', limit: 50 }), (l) => l.length >= 3);
+    expect(hits.every((c) => c.status === 'listening' && c.dueAt === Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect(hits.every((c) => c.preview.includes('#AuroraAir'))).toBe(true);
+    expect(new Set(hits.map((c) => c.intent)).has('support')).toBe(true);
+    const before = Date.now();
+    const taken = await h.takeFromListening({ id: hits[0]!.id });
+    expect(taken.status).toBe('open');
+    expect(taken.dueAt).toBeGreaterThanOrEqual(before + 60 * 60_000);
+    await expect(dispatch(h, 'takeFromListening', { id: hits[0]!.id })).rejects.toMatchObject({ name: 'Conflict' });
+    await expect(dispatch(h, 'addListeningStream', { accountId: 'demo-email', name: 'x', query: 'y', intent: 'support' })).rejects.toMatchObject({ name: 'NotAvailable' });
+    const added = await h.addListeningStream({ accountId: 'demo-x', name: 'Miles', query: 'miles', intent: 'support' });
+    await h.removeListeningStream({ id: added.id });
+    expect((await h.listListeningStreams({})).some((s) => s.id === added.id)).toBe(false);
+  });
+
+  it('resolving ends the wait: a later message starts a fresh deadline', async () => {
+    const core = start(tempDir());
+    const h = core.handlers;
+    const list = await until(() => h.listConversations({ queue: 'all', limit: 10 }), (l) => l.length > 0);
+    const id = list[0]!.id;
+    await h.resolveConversation({ id });
+    expect(core.repos.conversations.state(id)!.awaitingSince).toBeNull();
+    await h.reopenConversation({ id });
+    expect((await h.getConversation({ id })).conversation.dueAt).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('answers bad input with a clear error and changes nothing', async () => {
+    const core = start(tempDir());
+    const call = (method: string, params: unknown) => dispatch(core.handlers, method, params);
+    await expect(call('getConversation', { id: 999_999 })).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(call('assignConversation', { id: 999_999, agentId: null })).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(call('setDemoPlatformReachable', { accountId: 'nope', reachable: false })).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(call('sendReply', { conversationId: 1, body: '' })).rejects.toMatchObject({ name: 'InvalidInput' });
+    const list = await until(() => core.handlers.listConversations({ queue: 'all', limit: 10 }), (l) => l.length > 0);
+    await expect(call('assignConversation', { id: list[0]!.id, agentId: 'someone-else' })).rejects.toMatchObject({ name: 'NotFound' });
+    expect((await core.handlers.getConversation({ id: list[0]!.id })).conversation.assigneeId).toBeNull();
+  });
+});

@@ -1,0 +1,213 @@
+// Numbered, append-only migrations. Never edit a released one: add the next number.
+// PRAGMA user_version holds the number of the last migration applied.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: /* sql */ `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        is_self INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        name TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT 'support',
+        connector TEXT NOT NULL,
+        -- non-secret settings (instance URL ...); credentials live in the OS keychain only
+        config TEXT NOT NULL DEFAULT '{}',
+        -- which store holds the account's credentials ('os-keychain'), NULL when it needs none
+        secret_backend TEXT,
+        position INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE customers (
+        id INTEGER PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        platform_id TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        language TEXT,
+        followers INTEGER NOT NULL DEFAULT 0,
+        verified INTEGER NOT NULL DEFAULT 0,
+        profile_url TEXT,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (account_id, platform_id)
+      ) STRICT;
+
+      CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        platform_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        subject TEXT,
+        -- open | resolved | listening (found by a listening stream, not yet taken by an agent)
+        status TEXT NOT NULL DEFAULT 'open',
+        priority TEXT NOT NULL DEFAULT 'normal',
+        -- support | sales, when known (listening streams say which)
+        intent TEXT,
+        language TEXT,
+        assignee_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+        preview TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        last_message_at INTEGER NOT NULL,
+        -- oldest customer message not yet answered by an agent; NULL when nothing awaits
+        awaiting_since INTEGER,
+        first_responded_at INTEGER,
+        last_responded_at INTEGER,
+        -- nearest running SLA deadline (UTC ms), NO_DEADLINE when none runs
+        due_at INTEGER NOT NULL,
+        breach_notified_at INTEGER,
+        UNIQUE (account_id, platform_id)
+      ) STRICT;
+
+      -- One index per list the inbox shows, in the order it shows them.
+      CREATE INDEX conversations_open_due ON conversations (due_at, id) WHERE status = 'open';
+      CREATE INDEX conversations_account_open_due ON conversations (account_id, due_at, id) WHERE status = 'open';
+      CREATE INDEX conversations_assignee_open_due ON conversations (assignee_id, due_at, id) WHERE status = 'open';
+      CREATE INDEX conversations_urgent_open_due ON conversations (due_at, id) WHERE status = 'open' AND priority = 'urgent';
+      CREATE INDEX conversations_listening ON conversations (due_at, id) WHERE status = 'listening';
+      -- Queue counts: one covering scan grouped in index order.
+      CREATE INDEX conversations_open_counts ON conversations (account_id, assignee_id, priority, due_at) WHERE status = 'open';
+      CREATE INDEX conversations_customer ON conversations (customer_id, last_message_at);
+      -- SLA monitor: running deadlines not yet reported as breached.
+      CREATE INDEX conversations_breach_watch ON conversations (due_at) WHERE status = 'open' AND breach_notified_at IS NULL;
+
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL,
+        platform_id TEXT,
+        direction TEXT NOT NULL,
+        customer_id INTEGER REFERENCES customers(id),
+        agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+        body TEXT NOT NULL,
+        language TEXT,
+        urgent INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        error TEXT,
+        -- our replies: the id the client generated, so a repeated send is recognised
+        client_id TEXT,
+        UNIQUE (account_id, platform_id)
+      ) STRICT;
+      CREATE INDEX messages_conversation ON messages (conversation_id, created_at, id);
+      CREATE UNIQUE INDEX messages_client_id ON messages (client_id) WHERE client_id IS NOT NULL;
+
+      -- Message search. External content: rows are added by the repository in the same
+      -- transaction as the messages, one statement per batch (no per-row triggers).
+      CREATE VIRTUAL TABLE messages_fts USING fts5 (
+        body,
+        content = 'messages',
+        content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        -- prefix indexes make search-as-you-type fast from the second character on
+        prefix = '2 3'
+      );
+
+      CREATE TABLE drafts (
+        conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- Actions waiting for delivery to a platform. id is generated by the client before the
+      -- transaction that records it commits and doubles as the platform idempotency key.
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,
+        action TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        -- the conversation's awaiting_since before this reply stopped the clock: restored if
+        -- the platform refuses the reply for good, so the customer is not left without a deadline
+        restore_awaiting_since INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      -- Delivered entries are deleted: the table only holds what is still to do or failed.
+      CREATE INDEX outbox_active ON outbox (conversation_id, seq) WHERE state IN ('pending', 'inflight');
+      CREATE INDEX outbox_pending_due ON outbox (next_attempt_at) WHERE state = 'pending';
+      CREATE INDEX outbox_pending_account ON outbox (account_id) WHERE state = 'pending';
+      CREATE INDEX outbox_message ON outbox (message_id);
+      CREATE INDEX outbox_failed ON outbox (conversation_id) WHERE state = 'failed';
+
+      CREATE TABLE sync_state (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        cursor TEXT,
+        last_synced_at INTEGER
+      ) STRICT;
+
+      -- Keyword searches per account whose hits land in the Listening queue.
+      CREATE TABLE listening_streams (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        intent TEXT NOT NULL DEFAULT 'support',
+        cursor TEXT,
+        last_run_at INTEGER,
+        last_error TEXT,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX listening_streams_account ON listening_streams (account_id);
+
+      CREATE TABLE canned_responses (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        shortcut TEXT UNIQUE,
+        language TEXT,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE sla_policies (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        -- JSON conditions, e.g. {"priority":"urgent"}; {} matches everything
+        match TEXT NOT NULL DEFAULT '{}',
+        first_response_seconds INTEGER NOT NULL,
+        next_response_seconds INTEGER NOT NULL,
+        resolution_seconds INTEGER
+      ) STRICT;
+
+      CREATE TABLE shifts (
+        id TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        time_zone TEXT NOT NULL,
+        starts_at INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL,
+        rrule TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX shifts_agent ON shifts (agent_id, starts_at);
+    `,
+  },
+];

@@ -1,0 +1,241 @@
+// The Shiftdesk core: one engine, run by the Electron main process and by the browser-mode
+// host alike. It owns the replica, sync, SLA monitoring and notifications, and exposes the
+// contract's handlers and events.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { DeskHandlers } from '@shared/contract';
+import { DeskError } from '@shared/errors';
+import { DEFAULT_SLA_POLICIES } from '@shared/sla';
+import type { Connector } from './connectors/connector';
+import { createSimulatorConnector } from './connectors/simulator/simulatorConnector';
+import type { SimulatedPlatform } from './connectors/simulator/platform';
+import { lockDataDir } from './db/dataDirLock';
+import { openDatabase } from './db/database';
+import { DEMO_CONNECTOR, setUpDemo, type DemoOptions } from './demo/demoWorkspace';
+import { EventBus } from './events';
+import { createTranslator } from './i18n/translator';
+import { AccountService } from './accounts/accountService';
+import { InboxService } from './inbox/inboxService';
+import { NotificationCenter } from './notify/notificationCenter';
+import { systemClock, type Badge, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
+import { createRepos, type Repos } from './repos';
+import { SlaMonitor } from './sla/slaMonitor';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
+import { SyncEngine } from './sync/syncEngine';
+
+export interface CoreOptions {
+  /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
+  dataDir: string;
+  notifier: Notifier;
+  badge: Badge;
+  secrets: SecretStore;
+  logger: Logger;
+  clock?: Clock;
+  /** The agent at this desk. */
+  selfName?: string;
+  timeZone?: string;
+  /** The built-in demo workspace (on by default). */
+  demo?: DemoOptions | false;
+  /** Poll every account this often, overriding each connector's own interval (tests, local servers). */
+  pullIntervalMs?: number;
+  backoff?: BackoffOptions;
+  /** Simulated network latency of the demo platforms. */
+  demoLatencyMs?: number;
+  /** fetch for the connectors (tests pass the one msw intercepts; default: global fetch). */
+  fetch?: typeof fetch;
+  /** How long notifications after a first one are held and grouped (default 10 s). */
+  notificationGroupWindowMs?: number;
+}
+
+export interface Core {
+  readonly handlers: DeskHandlers;
+  readonly events: EventBus;
+  readonly repos: Repos;
+  readonly sync: SyncEngine;
+  /** The demo's simulated platforms, when the demo workspace is on. */
+  readonly demoPlatform: SimulatedPlatform | null;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'shiftdesk.sqlite';
+/** Urgent messages older than this when they arrive do not raise a notification. */
+const URGENT_NOTIFY_MAX_AGE_MS = 15 * 60_000;
+
+function ensureSelfAgent(repos: Repos, name: string, timeZone: string, now: number): void {
+  if (repos.workspace.agents().some((a) => a.isSelf)) return;
+  repos.workspace.addAgent({ id: randomUUID(), name, timeZone, isSelf: true }, now);
+}
+
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const { logger } = options;
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const inMemory = options.dataDir === ':memory:';
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
+  const unlock = inMemory ? () => {} : lockDataDir(options.dataDir);
+  let db;
+  try {
+    db = openDatabase(inMemory ? ':memory:' : join(options.dataDir, DATABASE_FILE));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const repos = createRepos(db);
+  const now = clock.now();
+  repos.db.transaction(() => {
+    ensureSelfAgent(repos, options.selfName ?? 'You', timeZone, now);
+    if (repos.workspace.slaPolicies().length === 0) repos.workspace.addSlaPolicies(DEFAULT_SLA_POLICIES);
+  })();
+  const policies = repos.workspace.slaPolicies();
+  const demoPlatform = options.demo === false ? null : setUpDemo(repos, options.dataDir, clock, options.demo);
+
+  const connectors = new Map<string, Connector>();
+  for (const account of repos.workspace.accounts()) {
+    if (account.connector === DEMO_CONNECTOR && demoPlatform) {
+      connectors.set(account.id, createSimulatorConnector(demoPlatform, account, options.demoLatencyMs));
+    }
+  }
+
+  const events = new EventBus();
+  const t = createTranslator();
+  const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone });
+  const notifications = new NotificationCenter({ notifier: options.notifier, events, clock, logger, t, groupWindowMs: options.notificationGroupWindowMs });
+  const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime: (ms) => timeFormat.format(ms) });
+
+  const sync = new SyncEngine({
+    repos,
+    clock,
+    logger,
+    connectors,
+    policies: () => policies,
+    pullIntervalMs: options.pullIntervalMs,
+    backoff: options.backoff ?? { ...DEFAULT_BACKOFF, capMs: 30_000 },
+    onIngested: (_accountId, result) => {
+      if (result.newMessages === 0) return;
+      events.emit('changes', { tables: ['conversations', 'messages'], conversationIds: result.conversationIds });
+      // Urgent messages from a backfill (first sync, after an outage) are in the queue, sorted
+      // first; only fresh ones interrupt the agent.
+      const freshSince = clock.now() - URGENT_NOTIFY_MAX_AGE_MS;
+      notifications.publish(
+        result.urgent.filter((u) => u.createdAt >= freshSince).map((u) => ({
+          kind: 'urgent' as const,
+          conversationId: u.conversationId,
+          customerName: u.customerName,
+          title: t('notifications.urgent.title', { customer: u.customerName }),
+          body: t('notifications.urgent.body', { text: u.body }),
+        })),
+      );
+      sla.poke();
+    },
+    onOutboxChanged: (conversationIds) => events.emit('changes', { tables: ['messages', 'outbox', 'conversations'], conversationIds }),
+    onStatus: (status) => events.emit('syncStatus', status),
+    simulatedOutage: (accountId) => (demoPlatform ? !demoPlatform.isReachable(accountId) : false),
+  });
+
+  const accounts = new AccountService({
+    repos,
+    secrets: options.secrets,
+    clock,
+    logger,
+    fetch: options.fetch,
+    onConnected: (accountId, connector) => sync.connect(accountId, connector),
+    onRemoved: (accountId) => sync.disconnect(accountId),
+    onChanged: () => {
+      events.emit('changes', { tables: ['accounts', 'conversations'], conversationIds: [] });
+      sync.publishStatus();
+    },
+  });
+
+  const inbox = new InboxService({
+    repos,
+    clock,
+    events,
+    policies: () => policies,
+    onQueued: () => sync.replyQueued(),
+    onDeadlinesChanged: () => sla.poke(),
+  });
+
+  const handlers: DeskHandlers = {
+    getWorkspace: () => ({
+      self: repos.workspace.selfAgent(),
+      agents: repos.workspace.agents(),
+      accounts: repos.workspace.accounts(),
+      demo: demoPlatform !== null,
+    }),
+    listQueues: () =>
+      repos.conversations.queueCounts(
+        repos.workspace.selfAgent().id,
+        repos.workspace.accounts().map((a) => a.id),
+        clock.now(),
+      ),
+    listConversations: ({ queue, limit, after }) => inbox.listConversations(queue, limit, after),
+    getConversation: ({ id }) => inbox.getConversation(id),
+    sendReply: ({ conversationId, body, clientId }) => inbox.sendReply(conversationId, body, clientId),
+    retryMessage: ({ messageId }) => inbox.retryMessage(messageId),
+    saveDraft: ({ conversationId, body }) => inbox.saveDraft(conversationId, body),
+    resolveConversation: ({ id }) => inbox.setStatus(id, 'resolved'),
+    reopenConversation: ({ id }) => inbox.setStatus(id, 'open'),
+    assignConversation: ({ id, agentId }) => inbox.assign(id, agentId),
+    getSyncStatus: () => sync.status(),
+    searchMessages: ({ query, limit }) => repos.messages.search(query, limit),
+    listListeningStreams: () => repos.listening.list(),
+    addListeningStream: async ({ accountId, name, query, intent }) => {
+      if (!repos.workspace.account(accountId)) throw new DeskError('NotFound', `Account ${accountId} was not found`);
+      if (!sync.canListen(accountId)) throw new DeskError('NotAvailable', 'This platform offers no search to listen with');
+      const id = randomUUID();
+      repos.listening.add({ id, accountId, name, query, intent }, clock.now());
+      await sync.restartAccount(accountId);
+      return repos.listening.get(id)!;
+    },
+    removeListeningStream: async ({ id }) => {
+      const stream = repos.listening.get(id);
+      if (!stream) throw new DeskError('NotFound', `Listening stream ${id} was not found`);
+      repos.listening.remove(id);
+      await sync.restartAccount(stream.accountId);
+      return null;
+    },
+    takeFromListening: ({ id }) => inbox.takeFromListening(id),
+    testAccountConnection: (draft) => accounts.test(draft),
+    addAccount: (draft) => accounts.add(draft),
+    updateAccount: ({ id, ...fields }) => accounts.update(id, fields),
+    removeAccount: async ({ id }) => {
+      await accounts.remove(id);
+      return null;
+    },
+    setDemoPlatformReachable: ({ accountId, reachable }) => {
+      if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
+      if (accountId !== null && !connectors.has(accountId)) throw new DeskError('NotFound', `Demo account ${accountId} was not found`);
+      demoPlatform.setReachable(accountId, reachable);
+      if (reachable) sync.syncNow(accountId);
+      sync.publishStatus();
+      return sync.status();
+    },
+  };
+
+  let stopping: Promise<void> | null = null;
+  return {
+    handlers,
+    events,
+    repos,
+    sync,
+    demoPlatform,
+    start() {
+      sync.start();
+      sla.start();
+      void accounts.connectAll().catch((error: unknown) => logger.error('could not connect accounts', { error: String(error) }));
+    },
+    stop() {
+      stopping ??= (async () => {
+        sla.stop();
+        notifications.stop();
+        await sync.stop();
+        demoPlatform?.close();
+        db.close();
+        unlock();
+      })();
+      return stopping;
+    },
+  };
+}

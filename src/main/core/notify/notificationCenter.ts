@@ -1,0 +1,96 @@
+// Turns what the core wants to tell the agent into notifications: the first after a quiet spell
+// shows at once; what follows within a short window is held and shown together at its end (as a
+// digest when there are more than a few), so a burst of 500 mentions is a handful of
+// notifications. Shown natively where the host can, and always pushed to the renderer with the
+// outcome so it can fall back to Web Notifications and an in-app toast.
+import type { DeskNotification, NotificationKind } from '@shared/domain';
+import type { EventBus } from '../events';
+import type { Clock, Logger, Notifier } from '../ports';
+import type { Translate } from '../i18n/translator';
+import { Timer } from '../sync/timer';
+
+export interface NotificationDraft {
+  kind: Exclude<NotificationKind, 'digest'>;
+  title: string;
+  body: string;
+  conversationId: number;
+  customerName: string;
+}
+
+/** More than this many at once become one digest. */
+export const DIGEST_THRESHOLD = 3;
+/** After a notification, others are held this long and shown together. */
+export const GROUP_WINDOW_MS = 10_000;
+const MAX_BODY = 180;
+
+export class NotificationCenter {
+  private counter = 0;
+  private held: NotificationDraft[] = [];
+  private windowEndsAt = 0;
+  private readonly timer = new Timer(() => this.flush());
+
+  constructor(
+    private readonly deps: { notifier: Notifier; events: EventBus; clock: Clock; logger: Logger; t: Translate; groupWindowMs?: number },
+  ) {}
+
+  publish(drafts: NotificationDraft[]): void {
+    if (drafts.length === 0) return;
+    const now = this.deps.clock.now();
+    if (now < this.windowEndsAt) {
+      this.held.push(...drafts);
+      this.timer.scheduleWithin(this.windowEndsAt - now);
+      return;
+    }
+    this.showBatch(drafts);
+  }
+
+  stop(): void {
+    this.timer.cancel();
+  }
+
+  private flush(): void {
+    const held = this.held;
+    this.held = [];
+    if (held.length > 0) this.showBatch(held);
+  }
+
+  private showBatch(drafts: NotificationDraft[]): void {
+    this.windowEndsAt = this.deps.clock.now() + (this.deps.groupWindowMs ?? GROUP_WINDOW_MS);
+    const batch = drafts.length > DIGEST_THRESHOLD ? [this.digest(drafts)] : drafts;
+    for (const draft of batch) this.show(draft);
+  }
+
+  private digest(drafts: NotificationDraft[]): Omit<NotificationDraft, 'kind' | 'customerName'> & { kind: NotificationKind } {
+    const names = [...new Set(drafts.map((d) => d.customerName))];
+    const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ' …' : '');
+    return {
+      kind: 'digest',
+      title: this.deps.t('notifications.digest.title', { count: drafts.length }),
+      body: this.deps.t('notifications.digest.body', { names: shown }),
+      conversationId: drafts[0]!.conversationId,
+    };
+  }
+
+  private show(draft: { kind: NotificationKind; title: string; body: string; conversationId: number }): DeskNotification {
+    const { notifier, events, clock, logger } = this.deps;
+    const notification: DeskNotification = {
+      id: `n${clock.now().toString(36)}-${(this.counter++).toString(36)}`,
+      kind: draft.kind,
+      title: draft.title,
+      body: draft.body.length > MAX_BODY ? draft.body.slice(0, MAX_BODY - 1) + '…' : draft.body,
+      conversationId: draft.conversationId,
+      createdAt: clock.now(),
+      deliveredNatively: false,
+    };
+    let outcome;
+    try {
+      outcome = notifier.show(notification, () => events.emit('openConversation', { conversationId: draft.conversationId }));
+    } catch (error) {
+      outcome = { status: 'not-shown' as const, reason: 'error' as const, detail: String(error) };
+    }
+    notification.deliveredNatively = outcome.status === 'shown';
+    if (outcome.status !== 'shown' && notifier.native) logger.warn('notification not shown', { id: notification.id, ...outcome });
+    events.emit('notification', notification);
+    return notification;
+  }
+}

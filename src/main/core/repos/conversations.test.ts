@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SLA_POLICIES } from '@shared/sla';
+import { ACCOUNT_ID, inbound, makeRepos, SELF_ID, T0 } from '../../../../test/support/coreFixtures';
+import { ingestPage } from '../sync/ingest';
+
+const MIN = 60_000;
+
+function seeded() {
+  const repos = makeRepos();
+  const items = Array.from({ length: 30 }, (_, i) =>
+    inbound({ thread: `t${i}`, user: `u${i}`, createdAt: T0 + ((i * 7) % 30) * MIN, body: i % 10 === 0 ? 'refund now' : `question ${i}` }),
+  );
+  ingestPage(repos, ACCOUNT_ID, items, null, DEFAULT_SLA_POLICIES, T0);
+  return repos;
+}
+
+describe('conversation queues', () => {
+  it('lists open conversations by nearest deadline, with keyset paging that neither skips nor repeats', () => {
+    const repos = seeded();
+    const all = repos.conversations.list('all', SELF_ID, 500);
+    expect(all).toHaveLength(30);
+    expect(all.map((c) => c.dueAt)).toEqual([...all.map((c) => c.dueAt)].sort((a, b) => a - b));
+    const paged = [];
+    let after: { dueAt: number; id: number } | undefined;
+    for (;;) {
+      const page = repos.conversations.list('all', SELF_ID, 7, after);
+      if (page.length === 0) break;
+      paged.push(...page);
+      after = { dueAt: page.at(-1)!.dueAt, id: page.at(-1)!.id };
+    }
+    expect(paged.map((c) => c.id)).toEqual(all.map((c) => c.id));
+  });
+
+  it('filters mine, unassigned, urgent and per-account queues, and counts them', () => {
+    const repos = seeded();
+    const ids = repos.conversations.list('all', SELF_ID, 500).map((c) => c.id);
+    repos.conversations.patch(ids[0]!, { assigneeId: SELF_ID });
+    repos.conversations.patch(ids[1]!, { assigneeId: 'agent-2' });
+    expect(repos.conversations.list('mine', SELF_ID, 50).map((c) => c.id)).toEqual([ids[0]]);
+    expect(repos.conversations.list('unassigned', SELF_ID, 50)).toHaveLength(28);
+    expect(repos.conversations.list('urgent', SELF_ID, 50)).toHaveLength(3);
+    expect(repos.conversations.list(`account:${ACCOUNT_ID}`, SELF_ID, 50)).toHaveLength(30);
+    const counts = Object.fromEntries(repos.conversations.queueCounts(SELF_ID, [ACCOUNT_ID], T0 + 40 * MIN).map((q) => [q.id, q]));
+    expect(counts.all).toMatchObject({ open: 30 });
+    expect(counts.mine).toMatchObject({ open: 1 });
+    expect(counts.unassigned).toMatchObject({ open: 28 });
+    expect(counts.urgent).toMatchObject({ open: 3 });
+    expect(counts[`account:${ACCOUNT_ID}`]).toMatchObject({ open: 30 });
+    // Urgent ones (15 min target) that started at T0, T0+10, T0+20 min are overdue at T0+40 min.
+    expect(counts.all!.breached).toBe(3);
+    repos.conversations.patch(ids[2]!, { status: 'resolved' });
+    expect(repos.conversations.list('all', SELF_ID, 50)).toHaveLength(29);
+  });
+
+  it('serves every inbox list from an index, without a sort step', () => {
+    const repos = seeded();
+    const plan = (sql: string, params: Record<string, unknown>) =>
+      repos.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((r) => (r as { detail: string }).detail).join(' | ');
+    const base = `SELECT c.id FROM conversations c WHERE c.status = 'open'`;
+    const order = 'ORDER BY c.due_at, c.id LIMIT 50';
+    const cases: [string, Record<string, unknown>, string][] = [
+      [`${base} ${order}`, {}, 'conversations_open_due'],
+      [`${base} AND c.assignee_id = @p ${order}`, { p: SELF_ID }, 'conversations_assignee_open_due'],
+      [`${base} AND c.assignee_id IS NULL ${order}`, {}, 'conversations_assignee_open_due'],
+      [`${base} AND c.priority = 'urgent' ${order}`, {}, 'conversations_urgent_open_due'],
+      [`${base} AND c.account_id = @p ${order}`, { p: ACCOUNT_ID }, 'conversations_account_open_due'],
+      [`${base} AND (c.due_at, c.id) > (@d, @i) ${order}`, { d: 0, i: 0 }, 'conversations_open_due'],
+      [`SELECT c.id FROM conversations c WHERE c.status = 'listening' ${order}`, {}, 'conversations_listening'],
+    ];
+    for (const [sql, params, index] of cases) {
+      const detail = plan(sql, params);
+      expect(detail, sql).toContain(index);
+      expect(detail, sql).not.toContain('TEMP B-TREE');
+    }
+    const counts = plan(
+      "SELECT account_id, assignee_id, priority, SUM(due_at <= @n), COUNT(*) FROM conversations WHERE status = 'open' GROUP BY account_id, assignee_id, priority",
+      { n: 0 },
+    );
+    expect(counts).toContain('conversations_open_counts');
+    expect(counts).not.toContain('TEMP B-TREE');
+    expect(plan('SELECT id FROM messages WHERE conversation_id = @c ORDER BY created_at, id', { c: 1 })).toContain('messages_conversation');
+    expect(plan("SELECT id FROM conversations WHERE status = 'open' AND breach_notified_at IS NULL AND due_at <= @n ORDER BY due_at", { n: 0 })).toContain(
+      'conversations_breach_watch',
+    );
+  });
+});

@@ -1,0 +1,242 @@
+// Customers and conversations: inbox lists, the conversation header, and the fields the
+// ingest and the agent's actions maintain (preview, deadlines, status, assignee).
+import type {
+  ConversationIntent,
+  ConversationKind,
+  ConversationStatus,
+  ConversationSummary,
+  Customer,
+  Priority,
+  QueueId,
+  QueueSummary,
+} from '@shared/domain';
+import type { Db } from '../db/database';
+
+export interface ConversationState {
+  id: number;
+  accountId: string;
+  platformId: string;
+  kind: ConversationKind;
+  platform: ConversationSummary['platform'];
+  status: ConversationStatus;
+  priority: Priority;
+  language: string | null;
+  createdAt: number;
+  lastMessageAt: number;
+  awaitingSince: number | null;
+  firstRespondedAt: number | null;
+  lastRespondedAt: number | null;
+  dueAt: number;
+  subject: string | null;
+  customerId: number;
+  assigneeId: string | null;
+}
+
+export interface CustomerUpsert {
+  accountId: string;
+  platformId: string;
+  handle: string;
+  displayName: string;
+  language: string | null;
+  followers: number;
+  verified: boolean;
+  profileUrl: string | null;
+  updatedAt: number;
+}
+
+export interface NewConversation {
+  status: ConversationStatus;
+  intent: ConversationIntent | null;
+  accountId: string;
+  platformId: string;
+  kind: ConversationKind;
+  customerId: number;
+  subject: string | null;
+  priority: Priority;
+  language: string | null;
+  createdAt: number;
+  dueAt: number;
+}
+
+export type ConversationPatch = Partial<
+  Pick<ConversationState, 'status' | 'priority' | 'language' | 'lastMessageAt' | 'awaitingSince' | 'firstRespondedAt' | 'lastRespondedAt' | 'dueAt' | 'assigneeId'>
+> & { preview?: string; breachNotifiedAt?: number | null; intent?: ConversationIntent | null };
+
+const SUMMARY_COLUMNS = `
+  c.id, c.account_id AS accountId, a.platform, c.kind, c.status, c.priority, c.intent,
+  cu.display_name AS customerName, cu.handle AS customerHandle, c.language,
+  c.assignee_id AS assigneeId, c.preview, c.last_message_at AS lastMessageAt, c.due_at AS dueAt,
+  EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id AND d.body <> '') AS hasDraft,
+  (SELECT COUNT(*) FROM outbox o WHERE o.conversation_id = c.id AND o.state IN ('pending', 'inflight')) AS queuedReplies,
+  (SELECT COUNT(*) FROM outbox o WHERE o.conversation_id = c.id AND o.state = 'failed') AS failedReplies`;
+const SUMMARY_FROM = 'FROM conversations c JOIN customers cu ON cu.id = c.customer_id JOIN accounts a ON a.id = c.account_id';
+
+type SummaryRow = Omit<ConversationSummary, 'hasDraft'> & { hasDraft: number };
+const toSummary = (row: SummaryRow): ConversationSummary => ({ ...row, hasDraft: row.hasDraft === 1 });
+
+/**
+ * The WHERE clause of each queue. Each matches a partial index (see migration 1). The unary
+ * plus on parameters keeps SQLite from treating them as plan-sensitive, which would make
+ * better-sqlite3 re-prepare the statement on every call; the plan is the same.
+ */
+function queueFilter(queue: QueueId): { status: string; sql: string; param: string | null } {
+  const open = "'open'";
+  if (queue === 'all') return { status: open, sql: '', param: null };
+  if (queue === 'mine') return { status: open, sql: 'AND c.assignee_id = +@param', param: 'self' };
+  if (queue === 'unassigned') return { status: open, sql: 'AND c.assignee_id IS NULL', param: null };
+  if (queue === 'urgent') return { status: open, sql: "AND c.priority = 'urgent'", param: null };
+  if (queue === 'listening') return { status: "'listening'", sql: '', param: null };
+  return { status: open, sql: 'AND c.account_id = +@param', param: queue.slice('account:'.length) };
+}
+
+export function createConversationRepo(db: Db) {
+  const upsertCustomerStmt = db.prepare<CustomerUpsert & { verifiedInt: number }, { id: number }>(
+    `INSERT INTO customers (account_id, platform_id, handle, display_name, language, followers, verified, profile_url, updated_at)
+     VALUES (@accountId, @platformId, @handle, @displayName, @language, @followers, @verifiedInt, @profileUrl, @updatedAt)
+     ON CONFLICT (account_id, platform_id) DO UPDATE SET
+       handle = excluded.handle, display_name = excluded.display_name,
+       language = COALESCE(excluded.language, customers.language),
+       followers = excluded.followers, verified = excluded.verified,
+       profile_url = COALESCE(excluded.profile_url, customers.profile_url), updated_at = excluded.updated_at
+     RETURNING id`,
+  );
+  const getCustomerStmt = db.prepare<[number], Omit<Customer, 'verified'> & { verified: number }>(
+    `SELECT id, account_id AS accountId, platform_id AS platformId, handle, display_name AS displayName, language,
+            followers, verified, profile_url AS profileUrl FROM customers WHERE id = ?`,
+  );
+  // The platform comes from a subquery, not a join: with a join, SQLite 3.54 treats the
+  // bound parameters as plan-sensitive and better-sqlite3 re-prepares on every call (6x slower).
+  const stateColumns = `c.id, c.account_id AS accountId, c.platform_id AS platformId, c.kind,
+    (SELECT a.platform FROM accounts a WHERE a.id = c.account_id) AS platform, c.status, c.priority,
+    c.language, c.created_at AS createdAt, c.last_message_at AS lastMessageAt, c.awaiting_since AS awaitingSince,
+    c.first_responded_at AS firstRespondedAt, c.last_responded_at AS lastRespondedAt, c.due_at AS dueAt, c.subject, c.customer_id AS customerId, c.assignee_id AS assigneeId`;
+  const stateById = db.prepare<[number], ConversationState>(
+    `SELECT ${stateColumns} FROM conversations c WHERE c.id = ?`,
+  );
+  const stateByPlatformId = db.prepare<[string, string], ConversationState>(
+    `SELECT ${stateColumns} FROM conversations c WHERE c.account_id = ? AND c.platform_id = ?`,
+  );
+  const stateByMessage = db.prepare<[string, string], ConversationState>(
+    `SELECT ${stateColumns} FROM conversations c WHERE c.id = (SELECT conversation_id FROM messages WHERE account_id = ? AND platform_id = ?)`,
+  );
+  const insertStmt = db.prepare<NewConversation>(
+    `INSERT INTO conversations (account_id, platform_id, kind, customer_id, subject, status, intent, priority, language, created_at, last_message_at, due_at)
+     VALUES (@accountId, @platformId, @kind, @customerId, @subject, @status, @intent, @priority, @language, @createdAt, @createdAt, @dueAt)`,
+  );
+  const summaryById = db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE c.id = +?`);
+  const earlierStmt = db.prepare<[number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE c.customer_id = +? AND c.id <> +? ORDER BY c.last_message_at DESC LIMIT 20`,
+  );
+  const countsStmt = db.prepare<
+    { now: number },
+    { accountId: string; assigneeId: string | null; priority: Priority; breached: number; n: number }
+  >(
+    `SELECT account_id AS accountId, assignee_id AS assigneeId, priority, SUM(due_at <= @now) AS breached, COUNT(*) AS n
+     FROM conversations WHERE status = 'open' GROUP BY account_id, assignee_id, priority`,
+  );
+  const listeningCountStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE status = 'listening'");
+  const breachCandidates = db.prepare<[number, number], { id: number }>(
+    `SELECT id FROM conversations WHERE status = 'open' AND breach_notified_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?`,
+  );
+  const nextDeadlineStmt = db.prepare<[], { dueAt: number }>(
+    `SELECT due_at AS dueAt FROM conversations WHERE status = 'open' AND breach_notified_at IS NULL ORDER BY due_at LIMIT 1`,
+  );
+  const attentionStmt = db.prepare<[number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM conversations WHERE status = 'open' AND awaiting_since IS NOT NULL AND (due_at <= ? OR priority = 'urgent')`,
+  );
+
+  const listStatements = new Map<string, ReturnType<typeof db.prepare<Record<string, unknown>, SummaryRow>>>();
+  function listStatement(queue: QueueId, paged: boolean) {
+    const filter = queueFilter(queue);
+    const key = `${filter.status}|${filter.sql}|${paged}`;
+    let stmt = listStatements.get(key);
+    if (!stmt) {
+      stmt = db.prepare<Record<string, unknown>, SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
+         WHERE c.status = ${filter.status} ${filter.sql} ${paged ? 'AND (c.due_at, c.id) > (@afterDue, @afterId)' : ''}
+         ORDER BY c.due_at, c.id LIMIT +@limit`,
+      );
+      listStatements.set(key, stmt);
+    }
+    return { stmt, filter };
+  }
+
+  const patchColumns: Record<keyof ConversationPatch, string> = {
+    status: 'status',
+    priority: 'priority',
+    language: 'language',
+    lastMessageAt: 'last_message_at',
+    awaitingSince: 'awaiting_since',
+    firstRespondedAt: 'first_responded_at',
+    lastRespondedAt: 'last_responded_at',
+    dueAt: 'due_at',
+    assigneeId: 'assignee_id',
+    preview: 'preview',
+    intent: 'intent',
+    breachNotifiedAt: 'breach_notified_at',
+  };
+  const patchStatements = new Map<string, ReturnType<typeof db.prepare>>();
+
+  return {
+    upsertCustomer: (c: CustomerUpsert): number => upsertCustomerStmt.get({ ...c, verifiedInt: c.verified ? 1 : 0 })!.id,
+    customer(id: number): Customer | null {
+      const row = getCustomerStmt.get(id);
+      return row ? { ...row, verified: row.verified === 1 } : null;
+    },
+    state: (id: number): ConversationState | null => stateById.get(id) ?? null,
+    stateByPlatformId: (accountId: string, platformId: string): ConversationState | null =>
+      stateByPlatformId.get(accountId, platformId) ?? null,
+    /** The conversation holding the message with this platform id. */
+    stateByMessage: (accountId: string, messagePlatformId: string): ConversationState | null =>
+      stateByMessage.get(accountId, messagePlatformId) ?? null,
+    insert: (c: NewConversation): number => Number(insertStmt.run(c).lastInsertRowid),
+    patch(id: number, patch: ConversationPatch) {
+      const keys = (Object.keys(patch) as (keyof ConversationPatch)[]).filter((k) => patch[k] !== undefined).sort();
+      if (keys.length === 0) return;
+      const sig = keys.join(',');
+      let stmt = patchStatements.get(sig);
+      if (!stmt) {
+        stmt = db.prepare(`UPDATE conversations SET ${keys.map((k) => `${patchColumns[k]} = @${k}`).join(', ')} WHERE id = @id`);
+        patchStatements.set(sig, stmt);
+      }
+      stmt.run({ ...Object.fromEntries(keys.map((k) => [k, patch[k]])), id });
+    },
+    summary(id: number): ConversationSummary | null {
+      const row = summaryById.get(id);
+      return row ? toSummary(row) : null;
+    },
+    earlier: (customerId: number, exceptId: number): ConversationSummary[] => earlierStmt.all(customerId, exceptId).map(toSummary),
+    list(queue: QueueId, selfId: string, limit: number, after?: { dueAt: number; id: number }): ConversationSummary[] {
+      const { stmt, filter } = listStatement(queue, after !== undefined);
+      const params: Record<string, unknown> = { limit };
+      if (filter.param !== null) params.param = filter.param === 'self' ? selfId : filter.param;
+      if (after) Object.assign(params, { afterDue: after.dueAt, afterId: after.id });
+      return stmt.all(params).map(toSummary);
+    },
+    queueCounts(selfId: string, accountIds: string[], now: number): QueueSummary[] {
+      const queues = new Map<QueueId, QueueSummary>();
+      const bump = (id: QueueId, accountId: string | null, open: number, breached: number) => {
+        const q = queues.get(id) ?? { id, accountId, open: 0, breached: 0 };
+        q.open += open;
+        q.breached += breached;
+        queues.set(id, q);
+      };
+      for (const id of ['all', 'mine', 'unassigned', 'urgent'] as const) bump(id, null, 0, 0);
+      bump('listening', null, listeningCountStmt.get()!.n, 0);
+      for (const accountId of accountIds) bump(`account:${accountId}`, accountId, 0, 0);
+      for (const row of countsStmt.all({ now })) {
+        bump('all', null, row.n, row.breached);
+        if (row.assigneeId === selfId) bump('mine', null, row.n, row.breached);
+        if (row.assigneeId === null) bump('unassigned', null, row.n, row.breached);
+        if (row.priority === 'urgent') bump('urgent', null, row.n, row.breached);
+        bump(`account:${row.accountId}`, row.accountId, row.n, row.breached);
+      }
+      return [...queues.values()];
+    },
+    breachCandidates: (now: number, limit: number): number[] => breachCandidates.all(now, limit).map((r) => r.id),
+    nextDeadline: (): number | null => nextDeadlineStmt.get()?.dueAt ?? null,
+    attentionCount: (now: number): number => attentionStmt.get(now)!.n,
+  };
+}
+
+export type ConversationRepo = ReturnType<typeof createConversationRepo>;

@@ -1,0 +1,32 @@
+import type { Db } from '../db/database';
+import { createConversationRepo, type ConversationRepo } from './conversations';
+import { createDraftRepo, type DraftRepo } from './drafts';
+import { createListeningRepo, type ListeningRepo } from './listening';
+import { createMessageRepo, type MessageRepo } from './messages';
+import { createOutboxRepo, type OutboxRepo } from './outbox';
+import { createSyncStateRepo, type SyncStateRepo } from './syncState';
+import { createWorkspaceRepo, type WorkspaceRepo } from './workspace';
+
+export interface Repos {
+  db: Db;
+  workspace: WorkspaceRepo;
+  conversations: ConversationRepo;
+  messages: MessageRepo;
+  drafts: DraftRepo;
+  listening: ListeningRepo;
+  outbox: OutboxRepo;
+  syncState: SyncStateRepo;
+}
+
+export function createRepos(db: Db): Repos {
+  return {
+    db,
+    workspace: createWorkspaceRepo(db),
+    conversations: createConversationRepo(db),
+    messages: createMessageRepo(db),
+    drafts: createDraftRepo(db),
+    listening: createListeningRepo(db),
+    outbox: createOutboxRepo(db),
+    syncState: createSyncStateRepo(db),
+  };
+}

@@ -1,0 +1,73 @@
+// Settings, agents, accounts and SLA policies: the small tables that describe the workspace.
+import type { Account, AccountRole, Agent, Platform } from '@shared/domain';
+import type { SlaMatch, SlaPolicy } from '@shared/sla';
+import type { Db } from '../db/database';
+
+export interface NewAccount {
+  id: string;
+  platform: Platform;
+  name: string;
+  handle: string;
+  role: AccountRole;
+  connector: string;
+  config?: Record<string, unknown>;
+  secretBackend?: string | null;
+}
+
+export function createWorkspaceRepo(db: Db) {
+  const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const agentColumns = 'id, name, time_zone AS timeZone, is_self AS isSelf';
+  const listAgents = db.prepare<[], Agent & { isSelf: number }>(`SELECT ${agentColumns} FROM agents ORDER BY is_self DESC, name`);
+  const insertAgent = db.prepare(
+    'INSERT INTO agents (id, name, time_zone, is_self, created_at) VALUES (@id, @name, @timeZone, @isSelf, @createdAt) ON CONFLICT (id) DO NOTHING',
+  );
+  const accountColumns = 'id, platform, name, handle, role, connector, secret_backend AS secretBackend';
+  const listAccounts = db.prepare<[], Account>(`SELECT ${accountColumns} FROM accounts ORDER BY position, name`);
+  const getAccount = db.prepare<[string], Account>(`SELECT ${accountColumns} FROM accounts WHERE id = ?`);
+  const getAccountConfig = db.prepare<[string], { config: string }>('SELECT config FROM accounts WHERE id = ?');
+  const insertAccount = db.prepare(
+    `INSERT INTO accounts (id, platform, name, handle, role, connector, config, secret_backend, position, created_at)
+     VALUES (@id, @platform, @name, @handle, @role, @connector, @config, @secretBackend, (SELECT COALESCE(MAX(position), 0) + 1 FROM accounts), @createdAt)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const updateAccountStmt = db.prepare<{ id: string; name: string; role: AccountRole }>('UPDATE accounts SET name = @name, role = @role WHERE id = @id');
+  const setSecretBackendStmt = db.prepare<[string, string]>('UPDATE accounts SET secret_backend = ? WHERE id = ?');
+  const removeAccountStmt = db.prepare<[string]>('DELETE FROM accounts WHERE id = ?');
+  const listPolicies = db.prepare<[], { id: string; name: string; match: string; firstResponseSeconds: number; nextResponseSeconds: number }>(
+    `SELECT id, name, match, first_response_seconds AS firstResponseSeconds, next_response_seconds AS nextResponseSeconds
+     FROM sla_policies ORDER BY position`,
+  );
+  const insertPolicy = db.prepare(
+    `INSERT INTO sla_policies (id, name, position, match, first_response_seconds, next_response_seconds)
+     VALUES (@id, @name, @position, @match, @firstResponseSeconds, @nextResponseSeconds) ON CONFLICT (id) DO NOTHING`,
+  );
+
+  const toAgent = (row: Agent & { isSelf: number | boolean }): Agent => ({ ...row, isSelf: Boolean(row.isSelf) });
+
+  return {
+    setting: (key: string): string | null => getSetting.get(key)?.value ?? null,
+    setSetting: (key: string, value: string) => void putSetting.run(key, value),
+    agents: (): Agent[] => listAgents.all().map(toAgent),
+    selfAgent(): Agent {
+      const self = listAgents.all().map(toAgent).find((a) => a.isSelf);
+      if (!self) throw new Error('The workspace has no agent for this desk');
+      return self;
+    },
+    addAgent: (agent: Agent, createdAt: number) => void insertAgent.run({ ...agent, isSelf: agent.isSelf ? 1 : 0, createdAt }),
+    accounts: (): Account[] => listAccounts.all(),
+    account: (id: string): Account | null => getAccount.get(id) ?? null,
+    accountConfig: (id: string): Record<string, unknown> => JSON.parse(getAccountConfig.get(id)?.config ?? '{}') as Record<string, unknown>,
+    addAccount: (account: NewAccount, createdAt: number) =>
+      void insertAccount.run({ secretBackend: null, ...account, config: JSON.stringify(account.config ?? {}), createdAt }),
+    updateAccount: (id: string, fields: { name: string; role: AccountRole }) => void updateAccountStmt.run({ id, ...fields }),
+    removeAccount: (id: string) => void removeAccountStmt.run(id),
+    setSecretBackend: (id: string, backend: string) => void setSecretBackendStmt.run(backend, id),
+    slaPolicies: (): SlaPolicy[] => listPolicies.all().map((row) => ({ ...row, match: JSON.parse(row.match) as SlaMatch })),
+    addSlaPolicies(policies: SlaPolicy[]) {
+      policies.forEach((p, position) => insertPolicy.run({ ...p, position, match: JSON.stringify(p.match) }));
+    },
+  };
+}
+
+export type WorkspaceRepo = ReturnType<typeof createWorkspaceRepo>;

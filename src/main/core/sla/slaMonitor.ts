@@ -1,0 +1,79 @@
+// Watches running deadlines: reports each breach once (per deadline), keeps the badge count
+// and wakes exactly when the next deadline passes, re-checking at least every minute so a
+// sleep/resume or a clock change is noticed.
+import type { EventBus } from '../events';
+import type { Badge, Clock } from '../ports';
+import type { Repos } from '../repos';
+import type { NotificationCenter } from '../notify/notificationCenter';
+import type { Translate } from '../i18n/translator';
+import { Timer } from '../sync/timer';
+
+const MAX_SLEEP_MS = 60_000;
+const BATCH = 200;
+
+export class SlaMonitor {
+  private readonly timer = new Timer(() => this.check());
+  private stopped = true;
+
+  constructor(
+    private readonly deps: {
+      repos: Repos;
+      clock: Clock;
+      badge: Badge;
+      events: EventBus;
+      notifications: NotificationCenter;
+      t: Translate;
+      formatTime: (epochMs: number) => string;
+    },
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.check();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timer.cancel();
+  }
+
+  /** Deadlines changed (new message, reply, resolve): re-evaluate now. */
+  poke(): void {
+    if (!this.stopped) this.timer.schedule(0);
+  }
+
+  check(): void {
+    if (this.stopped) return;
+    const { repos, clock, badge, events, notifications, t, formatTime } = this.deps;
+    const now = clock.now();
+    const ids = repos.conversations.breachCandidates(now, BATCH);
+    if (ids.length > 0) {
+      const drafts = repos.db.transaction(() =>
+        ids.map((id) => {
+          repos.conversations.patch(id, { breachNotifiedAt: now });
+          const c = repos.conversations.state(id)!;
+          const summary = repos.conversations.summary(id)!;
+          const account = repos.workspace.account(c.accountId);
+          const first = c.firstRespondedAt === null;
+          return {
+            kind: 'breach' as const,
+            conversationId: id,
+            customerName: summary.customerName,
+            title: t(first ? 'notifications.breach.title' : 'notifications.breachNext.title', { customer: summary.customerName }),
+            body: t(first ? 'notifications.breach.body' : 'notifications.breachNext.body', {
+              account: account?.name ?? '',
+              due: formatTime(c.dueAt),
+              since: formatTime(c.awaitingSince ?? c.dueAt),
+            }),
+          };
+        }),
+      )();
+      notifications.publish(drafts);
+      events.emit('changes', { tables: ['conversations'], conversationIds: ids });
+    }
+    badge.set(repos.conversations.attentionCount(now));
+    if (ids.length === BATCH) return this.timer.schedule(0);
+    const next = repos.conversations.nextDeadline();
+    this.timer.schedule(Math.min(MAX_SLEEP_MS, next === null ? MAX_SLEEP_MS : Math.max(0, next - now) + 5));
+  }
+}

@@ -1,0 +1,182 @@
+// Writes a page of platform items into the replica in one transaction, together with the
+// cursor that produced it: a crash leaves either both or neither, and a re-pulled page is a no-op.
+import { isUrgent } from '@shared/urgency';
+import { dueAt, type SlaPolicy } from '@shared/sla';
+import type { ConversationIntent } from '@shared/domain';
+import type { InboundItem } from '../connectors/connector';
+import type { ConversationState } from '../repos/conversations';
+import type { Repos } from '../repos';
+
+export interface IngestResult {
+  newMessages: number;
+  skipped: { platformId: string; reason: string }[];
+  conversationIds: number[];
+  /** New urgent customer messages, for notifications. */
+  urgent: { conversationId: number; customerName: string; body: string; createdAt: number }[];
+}
+
+const PREVIEW_LENGTH = 200;
+
+export interface IngestOptions {
+  /**
+   * Items found by a listening stream (the brand named without its handle): conversations they
+   * start wait in the Listening queue, with no deadline, until an agent takes them.
+   */
+  listening?: { intent: ConversationIntent };
+  /** Where the page's cursor is kept (default: the account's sync state). */
+  saveCursor?: (cursor: string | null) => void;
+}
+
+export function ingestPage(
+  repos: Repos,
+  accountId: string,
+  items: InboundItem[],
+  cursor: string | null,
+  policies: readonly SlaPolicy[],
+  now: number,
+  options: IngestOptions = {},
+): IngestResult {
+  const { conversations, messages } = repos;
+  return repos.db.transaction((): IngestResult => {
+    const result: IngestResult = { newMessages: 0, skipped: [], conversationIds: [], urgent: [] };
+    const customerIds = new Map<string, number>();
+    type Touched = ConversationState & { preview?: string };
+    // Conversations this page changed, by id, and the platform keys that led to them.
+    const touched = new Map<number, Touched>();
+    const byKey = new Map<string, Touched>();
+    const firstNewId = messages.maxId();
+    const platform = repos.workspace.account(accountId)?.platform;
+    if (!platform) throw new Error(`Account ${accountId} does not exist`);
+
+    for (const item of items) {
+      let conv = byKey.get(item.conversation.platformId);
+      let customerId: number | null = null;
+      if (item.direction === 'in') {
+        customerId = customerIds.get(item.author.platformId) ?? null;
+        if (customerId === null) {
+          customerId = conversations.upsertCustomer({
+            accountId,
+            platformId: item.author.platformId,
+            handle: item.author.handle,
+            displayName: item.author.displayName || item.author.handle,
+            language: item.author.language ?? null,
+            followers: item.author.followers ?? 0,
+            verified: item.author.verified ?? false,
+            profileUrl: item.author.profileUrl ?? null,
+            updatedAt: now,
+          });
+          customerIds.set(item.author.platformId, customerId);
+        }
+      }
+      if (!conv) {
+        // A reply to a message we have joins that message's conversation.
+        const existing =
+          conversations.stateByPlatformId(accountId, item.conversation.platformId) ??
+          (item.replyTo ? conversations.stateByMessage(accountId, item.replyTo) : null);
+        if (existing) {
+          conv = touched.get(existing.id) ?? { ...existing };
+        } else if (customerId !== null) {
+          const fresh = {
+            accountId,
+            platformId: item.conversation.platformId,
+            kind: item.conversation.kind,
+            customerId,
+            subject: item.conversation.subject ?? null,
+            priority: 'normal' as const,
+            status: options.listening ? ('listening' as const) : ('open' as const),
+            intent: options.listening?.intent ?? null,
+            language: item.language ?? item.author.language ?? null,
+            createdAt: item.createdAt,
+            dueAt: Number.MAX_SAFE_INTEGER,
+          };
+          const id = conversations.insert(fresh);
+          conv = {
+            ...fresh,
+            id,
+            platform,
+            lastMessageAt: fresh.createdAt,
+            awaitingSince: null,
+            firstRespondedAt: null,
+            lastRespondedAt: null,
+            assigneeId: null,
+          };
+        } else {
+          result.skipped.push({ platformId: item.platformId, reason: 'own post in a conversation we do not know' });
+          continue;
+        }
+        touched.set(conv.id, conv);
+        byKey.set(item.conversation.platformId, conv);
+      }
+
+      // Our own reply seen on the platform before its send was acknowledged: the outbox will
+      // record its platform id; storing it here would show it twice.
+      if (item.direction === 'out' && messages.unsentReply(conv.id, item.body) !== null) continue;
+      const urgent = item.direction === 'in' && isUrgent(item.body, item.author);
+      const inserted = messages.insert({
+        conversationId: conv.id,
+        accountId,
+        platformId: item.platformId,
+        direction: item.direction,
+        customerId,
+        agentId: null,
+        body: item.body,
+        language: item.language ?? null,
+        urgent,
+        createdAt: item.createdAt,
+        status: item.direction === 'in' ? 'received' : 'sent',
+      });
+      if (!inserted) continue;
+      result.newMessages++;
+
+      if (item.createdAt >= conv.lastMessageAt) {
+        conv.lastMessageAt = item.createdAt;
+        conv.preview = item.body.slice(0, PREVIEW_LENGTH);
+      }
+      if (item.direction === 'in') {
+        // New to us means the agent has not seen it, whatever its timestamp: it awaits an answer
+        // (in the inbox; a listening hit waits until an agent takes it).
+        if (conv.status !== 'listening' || !options.listening) {
+          if (conv.awaitingSince === null || item.createdAt < conv.awaitingSince) conv.awaitingSince = item.createdAt;
+          if (conv.status !== 'open') conv.status = 'open';
+        }
+        if (item.language) conv.language = item.language;
+        if (urgent) {
+          conv.priority = 'urgent';
+          result.urgent.push({
+            conversationId: conv.id,
+            customerName: item.author.displayName || item.author.handle,
+            body: item.body,
+            createdAt: item.createdAt,
+          });
+        }
+      } else {
+        conv.firstRespondedAt ??= item.createdAt;
+        conv.lastRespondedAt = Math.max(conv.lastRespondedAt ?? 0, item.createdAt);
+        if (conv.awaitingSince !== null && conv.awaitingSince <= item.createdAt) conv.awaitingSince = null;
+      }
+    }
+
+    for (const conv of touched.values()) {
+      const previous = conv.dueAt;
+      conv.dueAt = dueAt(policies, conv);
+      conversations.patch(conv.id, {
+        status: conv.status,
+        priority: conv.priority,
+        language: conv.language,
+        lastMessageAt: conv.lastMessageAt,
+        awaitingSince: conv.awaitingSince,
+        firstRespondedAt: conv.firstRespondedAt,
+        lastRespondedAt: conv.lastRespondedAt,
+        dueAt: conv.dueAt,
+        preview: conv.preview,
+        // A new deadline is a new chance to breach: report it again when it passes.
+        breachNotifiedAt: conv.dueAt !== previous ? null : undefined,
+      });
+      result.conversationIds.push(conv.id);
+    }
+    messages.indexSince(firstNewId);
+    if (options.saveCursor) options.saveCursor(cursor);
+    else repos.syncState.put(accountId, cursor, now);
+    return result;
+  })();
+}

@@ -1,0 +1,188 @@
+// The desktop app's lifecycle: one instance per user data folder, the core started once the app
+// is ready (a clear dialog when it cannot start), the contract bound to IPC, the main window, and
+// a clean core.stop() before quitting.
+import { join, resolve } from 'node:path';
+import { app, dialog, ipcMain, Notification, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
+import type { Core } from '../core';
+import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
+import { createFallbackSecretStore } from './fallbackSecretStore';
+import { isAppUrl, resolveAppLocation, type AppLocation } from './appLocation';
+import { createBadge } from './badge';
+import { applySessionPolicy, hardenAnyWebContents } from './hardening';
+import { bindContract } from './ipc';
+import { createElectronNotifier } from './notifier';
+import { describeStartupError } from './startupError';
+import { createMainWindow, revealWindow } from './window';
+import { WINDOW_STATE_FILE } from './windowState';
+
+/** Must equal electron-builder.yml's appId: Windows shows toasts only for a known AppUserModelID. */
+export const APP_ID = 'app.shiftdesk.desktop';
+/** How long quitting waits for the core to finish its in-flight work. */
+const STOP_TIMEOUT_MS = 5_000;
+
+export interface DesktopPorts {
+  /** app.getPath('userData'), or SHIFTDESK_DATA_DIR when set. */
+  dataDir: string;
+  notifier: Notifier;
+  badge: Badge;
+  secrets: SecretStore;
+}
+
+export type DesktopCore = Pick<Core, 'handlers' | 'events' | 'start' | 'stop'>;
+
+export interface DesktopAppOptions {
+  logger: Logger;
+  /** Builds the core from the desktop's ports; may throw (DatabaseTooNew, DataDirInUse...). */
+  createCore(ports: DesktopPorts): DesktopCore;
+  /** The OS keychain (keytar); the desktop app falls back to safeStorage with consent. */
+  keychain: SecretStore;
+}
+
+/** Files shipped next to the app (electron-builder extraResources) or in the repo in development. */
+function resourcePath(name: string): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources', name) : resolve(__dirname, '../../resources', name);
+}
+
+/** Asks before credentials go anywhere but the OS keychain. */
+async function askSecretsConsent(weak: boolean): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    buttons: ['Store them encrypted by Shiftdesk', 'Do not store credentials'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'No keychain available',
+    message: 'Shiftdesk cannot reach the operating system keychain to keep account credentials.',
+    detail: weak
+      ? 'It can keep them in a file in its data folder, but on this system the file would only be obscured, not properly encrypted. Choose this only on a computer nobody else uses.'
+      : 'It can keep them in a file in its data folder, encrypted with a key held by the operating system.',
+  });
+  return response === 0;
+}
+
+export function runDesktopApp({ logger, createCore, keychain: keychainStore }: DesktopAppOptions): void {
+  // A separate data folder (tests, a second workspace) also gets its own instance lock.
+  const dataDirOverride = process.env.SHIFTDESK_DATA_DIR;
+  if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
+
+  if (!app.requestSingleInstanceLock()) {
+    logger.info('Shiftdesk is already running: handing over to it');
+    app.quit();
+    return;
+  }
+  // Windows shows toasts only for an AppUserModelID with a Start-menu shortcut: the installer's
+  // (appId) when packaged, electron.exe's own in development.
+  if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : process.execPath);
+
+  let location: AppLocation;
+  try {
+    location = resolveAppLocation({
+      devServerUrl: process.env.ELECTRON_RENDERER_URL,
+      isPackaged: app.isPackaged,
+      indexPath: join(__dirname, '../renderer/index.html'),
+    });
+  } catch (error) {
+    void app.whenReady().then(() => failStartup(error, logger));
+    return;
+  }
+  const preloadPath = join(__dirname, '../preload/index.js');
+  const icon = process.platform === 'linux' ? resourcePath('icon.png') : undefined;
+
+  let mainWindow: BrowserWindow | null = null;
+  let core: DesktopCore | null = null;
+  const appContents = (): WebContents[] => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []);
+
+  const openMainWindow = (): BrowserWindow => {
+    const window = createMainWindow({ location, preloadPath, stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE), icon, logger });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+    return window;
+  };
+  /** Focus the window; on macOS (app alive without windows) create it again. */
+  const showMainWindow = () => {
+    if (mainWindow && !mainWindow.isDestroyed()) revealWindow(mainWindow);
+    else if (core && app.isReady()) openMainWindow();
+  };
+
+  app.on('second-instance', showMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenAnyWebContents(contents, logger));
+  app.on('activate', showMainWindow);
+  app.on('window-all-closed', () => {
+    // macOS apps stay alive without windows: the core keeps syncing and notifying.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let shutdown: 'running' | 'stopping' | 'stopped' = 'running';
+  let unbind: (() => void) | null = null;
+  app.on('before-quit', (event) => {
+    if (shutdown === 'stopped' || !core) return;
+    event.preventDefault();
+    if (shutdown === 'stopping') return;
+    shutdown = 'stopping';
+    const timeout = new Promise<void>((done) => {
+      const timer = setTimeout(() => {
+        logger.warn('the core did not stop in time; quitting anyway', { timeoutMs: STOP_TIMEOUT_MS });
+        done();
+      }, STOP_TIMEOUT_MS);
+      timer.unref();
+    });
+    Promise.race([core.stop(), timeout])
+      .catch((error: unknown) => logger.error('the core did not stop cleanly', { error: String(error) }))
+      .finally(() => {
+        unbind?.();
+        shutdown = 'stopped';
+        app.quit();
+      });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+
+  const start = () => {
+    applySessionPolicy(session.defaultSession, {
+      location,
+      isAppContents: (contents) => contents !== null && appContents().includes(contents),
+      logger,
+    });
+    const notifier = createElectronNotifier({ Notification, showMainWindow, logger, icon });
+    const badge = createBadge({ platform: process.platform, setBadgeCount: (count) => app.setBadgeCount(count), logger });
+    try {
+      const secrets = createFallbackSecretStore({ keychain: keychainStore, safeStorage, dir: app.getPath('userData'), askConsent: askSecretsConsent });
+      core = createCore({ dataDir: app.getPath('userData'), notifier, badge, secrets });
+    } catch (error) {
+      failStartup(error, logger);
+      return;
+    }
+    core.start();
+    unbind = bindContract({
+      ipcMain,
+      handlers: core.handlers,
+      events: core.events,
+      appContents,
+      isAppUrl: (url) => isAppUrl(location, url),
+      logger,
+    });
+    openMainWindow();
+    logger.info('Shiftdesk started', { version: app.getVersion(), dataDir: app.getPath('userData'), renderer: location.kind });
+  };
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Failed after the core was created (binding, window): release its data folder first.
+      const started = core;
+      core = null;
+      void Promise.resolve(started?.stop())
+        .catch(() => {})
+        .finally(() => failStartup(error, logger));
+    });
+}
+
+function failStartup(error: unknown, logger: Logger): void {
+  const report = describeStartupError(error);
+  logger.error('Shiftdesk cannot start', {
+    error: error instanceof Error ? (report.unexpected ? (error.stack ?? error.message) : `${error.name}: ${error.message}`) : String(error),
+  });
+  dialog.showErrorBox(report.title, report.message);
+  app.exit(1);
+}

@@ -1,0 +1,80 @@
+// Security settings of every web contents and of the session: no webviews, no new windows
+// (http(s) links go to the system browser), no navigation away from the app, no permission but
+// notifications, and the app's CSP as a response header.
+import { shell, type HandlerDetails, type Session, type WebContents, type WindowOpenHandlerResponse } from 'electron';
+import type { Logger } from '../core/ports';
+import { isAppUrl, type AppLocation } from './appLocation';
+import { safeExternalUrl } from './externalLinks';
+import { contentSecurityPolicy, isPermissionAllowed, withContentSecurityPolicy } from './policy';
+
+const DENY: WindowOpenHandlerResponse = { action: 'deny' };
+
+/** Opens a http(s) URL in the system browser; anything else is refused and logged. */
+export function openExternalLink(raw: string, logger: Logger): boolean {
+  const url = safeExternalUrl(raw);
+  if (!url) {
+    logger.warn('refused to open a link', { url: String(raw).slice(0, 200) });
+    return false;
+  }
+  shell.openExternal(url).catch((error: unknown) => logger.warn('could not open a link', { url, error: String(error) }));
+  return true;
+}
+
+/** For every web contents ever created (app.on('web-contents-created')): no webviews, no popups. */
+export function hardenAnyWebContents(contents: WebContents, logger: Logger): void {
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    logger.warn('refused to attach a webview');
+  });
+  contents.setWindowOpenHandler(() => DENY);
+}
+
+/**
+ * For the app's own window: window.open / target=_blank links of http(s) open in the browser,
+ * and every navigation that does not stay on the app's page is cancelled.
+ */
+export function guardAppWebContents(contents: WebContents, location: AppLocation, logger: Logger): void {
+  contents.setWindowOpenHandler(({ url }: HandlerDetails) => {
+    openExternalLink(url, logger);
+    return DENY;
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isSameDocument || isAppUrl(location, event.url)) return;
+    event.preventDefault();
+    logger.warn('refused a navigation', { url: event.url.slice(0, 200), mainFrame: event.isMainFrame });
+  });
+  contents.on('will-redirect', (event) => {
+    if (isAppUrl(location, event.url)) return;
+    event.preventDefault();
+    logger.warn('refused a redirect', { url: event.url.slice(0, 200) });
+  });
+}
+
+export interface SessionPolicyOptions {
+  location: AppLocation;
+  /** True for the web contents of the app's own windows. */
+  isAppContents(contents: WebContents | null): boolean;
+  logger: Logger;
+}
+
+export function applySessionPolicy(session: Session, { location, isAppContents, logger }: SessionPolicyOptions): void {
+  session.setPermissionRequestHandler((contents, permission, callback) => {
+    const allowed = isPermissionAllowed(permission) && isAppContents(contents);
+    if (!allowed) logger.info('refused a permission request', { permission });
+    callback(allowed);
+  });
+  session.setPermissionCheckHandler((contents, permission) => isPermissionAllowed(permission) && isAppContents(contents));
+  session.setDevicePermissionHandler(() => false);
+
+  const policy = contentSecurityPolicy(location.kind === 'dev-server' ? location.url : undefined);
+  // Documents only: a CSP header on a script or an image has no effect. (For file:// pages no
+  // response headers exist and the renderer's <meta> CSP is the one that applies.)
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const document = details.resourceType === 'mainFrame' || details.resourceType === 'subFrame';
+    if (document && isAppUrl(location, details.url)) {
+      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
+    } else {
+      callback({});
+    }
+  });
+}

@@ -1,0 +1,227 @@
+// The reply box of the open conversation. The draft autosaves as the agent types (and at once
+// on blur, on leaving the conversation or the page); an unconfirmed draft is also kept on this
+// computer. Ctrl/Cmd+Enter or Send replies, even while the platform is down: the core queues it.
+// A reply is sent with a client id (the same one again after a lost answer), and text being
+// sent, or that may have been sent, is never saved back as a draft (see replySender.ts).
+// Replying to a listening hit takes it into the inbox first (the box says so): a reply means the
+// desk is answering it, and it must not stay behind in the Listening queue.
+import { Button, Group, Text, Textarea } from '@mantine/core';
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_BODY_LENGTH, type Desk } from '@shared/contract';
+import { useDesk } from '../../app/deskContext';
+import { describeError } from '../../app/describeError';
+import { DISCONNECTED } from '../../bridge/rpcClient';
+import { FOCUS_TARGETS, focusTarget } from '../../app/focus';
+import { SEND_SHORTCUT } from '../../app/modifierKey';
+import { isSendKey } from '../../app/shortcuts';
+import { showErrorToast } from '../../app/toasts';
+import { countCharacters } from './characterCount';
+import { DraftAutosaver, type DraftSaveState } from './draftAutosaver';
+import { ReplySender, type ReplyOutcome } from './replySender';
+import { createUnsavedDrafts } from './unsavedDrafts';
+import classes from './Composer.module.css';
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const unsavedDrafts = createUnsavedDrafts(localStorageOrNull());
+
+// One sender per core connection, outliving the composers: a send started in a conversation the
+// agent has left still guards that conversation and settles its local copies.
+const senders = new WeakMap<Desk, ReplySender>();
+function replySenderFor(desk: Desk): ReplySender {
+  let sender = senders.get(desk);
+  if (!sender) {
+    sender = new ReplySender({
+      send: (input) => desk.sendReply(input),
+      newClientId: () => crypto.randomUUID(),
+      storage: localStorageOrNull(),
+      unsavedDrafts,
+    });
+    senders.set(desk, sender);
+  }
+  return sender;
+}
+
+export interface ComposerProps {
+  conversationId: number;
+  /** The draft the core has for this conversation. */
+  savedDraft: string;
+  /** Shown above the box, e.g. that the account is offline and the reply will be queued. */
+  notice?: string | null;
+  /**
+   * Set while the conversation is a listening hit: takes it into the inbox, before the first
+   * reply is sent (false: it could not be, and nothing is sent).
+   */
+  takeIntoInbox?: (() => Promise<boolean>) | undefined;
+}
+
+export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: ComposerProps) {
+  const { t } = useTranslation();
+  const desk = useDesk();
+  // The composer is keyed by conversation: what the core had when it opened is the baseline.
+  const [baseline] = useState(savedDraft);
+  const [initialBody] = useState(() => unsavedDrafts.get(conversationId) ?? savedDraft);
+  const [body, setBody] = useState(initialBody);
+  const bodyRef = useRef(initialBody);
+  const [saveState, setSaveState] = useState<DraftSaveState>('saved');
+  const sender = replySenderFor(desk);
+  const sending = useSyncExternalStore(sender.subscribe, () => sender.isSending(conversationId));
+  const saverRef = useRef<DraftAutosaver | null>(null);
+  const [taking, setTaking] = useState(false);
+  const takingRef = useRef(false);
+
+  useEffect(() => {
+    const saver = new DraftAutosaver(baseline, {
+      save: (text) => desk.saveDraft({ conversationId, body: text }),
+      onStateChange: setSaveState,
+      onSaved: (text) => unsavedDrafts.forget(conversationId, text),
+    });
+    saverRef.current = saver;
+    const text = bodyRef.current;
+    const pending = sender.pending(conversationId);
+    if (pending && pending.body !== text) sender.forget(conversationId);
+    // Being sent, or maybe sent before a reload: not a draft unless the agent edits it.
+    if (sender.isHeld(conversationId, text)) saver.hold(text);
+    // Text kept on this computer from an earlier session that never reached the core.
+    else if (text !== baseline) saver.update(text);
+    const offSettled = sender.onSettled((id, outcome) => {
+      if (id !== conversationId) return;
+      if (outcome.kind === 'sent') {
+        if (bodyRef.current !== outcome.body) return;
+        saver.markSent();
+        bodyRef.current = '';
+        setBody('');
+      } else if (!outcome.uncertain) {
+        // The core refused it: nothing was recorded, the text is a draft again.
+        saver.release();
+      }
+    });
+    const flush = () => void saver.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      offSettled();
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      if (saverRef.current === saver) saverRef.current = null;
+      void saver.dispose();
+    };
+  }, [desk, sender, conversationId, baseline]);
+
+  const change = (text: string) => {
+    bodyRef.current = text;
+    setBody(text);
+    if (text === '') unsavedDrafts.forget(conversationId);
+    else unsavedDrafts.remember(conversationId, text);
+    saverRef.current?.update(text);
+  };
+
+  const send = async () => {
+    const text = bodyRef.current;
+    // One send per conversation: a double click or a second Ctrl+Enter does nothing.
+    if (text.trim() === '' || sender.isSending(conversationId) || takingRef.current) return;
+    if (takeIntoInbox) {
+      // The box is read-only meanwhile: what is sent is what the agent saw when sending.
+      takingRef.current = true;
+      setTaking(true);
+      try {
+        if (!(await takeIntoInbox())) return;
+      } finally {
+        takingRef.current = false;
+        setTaking(false);
+      }
+    }
+    // From now on this text is not saved as a draft (blur, leaving, closing the page).
+    saverRef.current?.hold(text);
+    const outcome = await sender.send(conversationId, text);
+    if (outcome?.kind === 'failed') showSendError(outcome);
+  };
+
+  const showSendError = (outcome: Extract<ReplyOutcome, { kind: 'failed' }>) => {
+    const { error } = outcome;
+    const neverSent = error instanceof Error && error.name === DISCONNECTED;
+    if (outcome.uncertain && !neverSent) showErrorToast(t('errors.sendUncertain'), t('errors.sendUncertainHint'));
+    else showErrorToast(t('errors.send'), describeError(t, error));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (isSendKey(event)) {
+      event.preventDefault();
+      void send();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.currentTarget.blur();
+      focusTarget('list');
+    }
+  };
+
+  const count = countCharacters(body);
+  const hasText = body.trim() !== '';
+  const busy = sending || taking;
+  const saveText = busy
+    ? t('composer.sending')
+    : saveState === 'held'
+      ? t('composer.draftHeld')
+      : saveState === 'failed'
+        ? t('composer.draftUnsaved')
+        : saveState === 'saving' || saveState === 'pending'
+          ? t('composer.draftSaving')
+          : hasText
+            ? t('composer.draftSaved')
+            : '';
+
+  return (
+    <div className={classes.composer}>
+      {takeIntoInbox && (
+        <Text size="xs" c="indigo.8" mb={6} role="note" data-testid="composer-listening-notice">
+          {t('composer.listeningNotice')}
+        </Text>
+      )}
+      {notice && (
+        <Text size="xs" c="orange.8" mb={6} role="note">
+          {notice}
+        </Text>
+      )}
+      <Textarea
+        id={FOCUS_TARGETS.composer}
+        aria-label={t('composer.label')}
+        placeholder={t('composer.placeholder', { shortcut: SEND_SHORTCUT })}
+        value={body}
+        onChange={(e) => change(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => void saverRef.current?.flush()}
+        readOnly={busy}
+        autosize
+        minRows={3}
+        maxRows={10}
+        maxLength={MAX_BODY_LENGTH}
+        dir="auto"
+      />
+      <Group justify="space-between" mt={6} wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="reply-character-count">
+            {t('composer.characters', { count })}
+          </Text>
+          <Text size="xs" c={saveState === 'failed' || (saveState === 'held' && !sending) ? 'orange.8' : 'dimmed'} data-draft-state={saveState}>
+            {saveText}
+          </Text>
+        </Group>
+        <Button size="xs" onClick={() => void send()} disabled={!hasText} loading={busy} title={SEND_SHORTCUT}>
+          {t('composer.send')}
+        </Button>
+      </Group>
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+// Left rail: the built-in queues, the Listening queue (hits of listening streams waiting to be
+// taken into the inbox), then one per account, each with its open and breached counts (and
+// "Needs sign-in" when its credentials stopped working), then Add account; the accounts screen
+// opens from the gear next to the ACCOUNTS heading, the listening streams from the one next to
+// SOCIAL LISTENING.
+import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { QueueId, QueueSummary, SyncStatus } from '@shared/domain';
+import { PlatformBadge } from '../../components/PlatformBadge';
+import { useWorkspace } from '../../app/workspaceContext';
+import { formatRoute, type Route } from '../../app/route';
+import { formatNumber } from '../../i18n/formatters';
+import { useLocale } from '../../i18n/useLocale';
+import { queueAccountId, useQueueName } from './useQueueName';
+
+const BUILT_IN: QueueId[] = ['all', 'mine', 'unassigned', 'urgent'];
+
+export interface QueueRailProps {
+  queues: QueueSummary[] | undefined;
+  route: Route;
+  sync?: SyncStatus | undefined;
+  onManageAccounts?(): void;
+  onAddAccount?(): void;
+  onManageListening?(): void;
+}
+
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening }: QueueRailProps) {
+  const { t } = useTranslation();
+  const { workspace } = useWorkspace();
+  const byId = new Map(queues?.map((q) => [q.id, q]));
+  const accountQueues = (workspace?.accounts ?? []).map((a) => `account:${a.id}` as QueueId);
+  const needsSignIn = new Set(sync?.accounts.filter((a) => a.health === 'needs-auth').map((a) => `account:${a.accountId}`));
+
+  const item = (id: QueueId) => (
+    <QueueLink
+      key={id}
+      id={id}
+      summary={byId.get(id)}
+      selected={route.queue === id}
+      href={formatRoute({ ...route, queue: id })}
+      needsSignIn={needsSignIn.has(id)}
+    />
+  );
+
+  return (
+    <Stack gap={2}>
+      <Stack gap={2} role="group" aria-labelledby="queue-group-inbox">
+        <Text id="queue-group-inbox" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={4}>
+          {t('queues.inbox')}
+        </Text>
+        {BUILT_IN.map(item)}
+      </Stack>
+      <Stack gap={2} role="group" aria-labelledby="queue-group-listening">
+        <Group justify="space-between" wrap="nowrap" gap={4} px="sm" pt="md" pb={4}>
+          <Text id="queue-group-listening" size="xs" fw={700} c="dimmed" tt="uppercase">
+            {t('queues.listeningGroup')}
+          </Text>
+          {onManageListening && (
+            <Tooltip label={t('queues.manageListening')} withArrow>
+              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('queues.manageListening')} onClick={onManageListening} data-testid="manage-listening">
+                <GearIcon />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </Group>
+        {item('listening')}
+      </Stack>
+      <Stack gap={2} role="group" aria-labelledby="queue-group-accounts">
+        <Group justify="space-between" wrap="nowrap" gap={4} px="sm" pt="md" pb={4}>
+          <Text id="queue-group-accounts" size="xs" fw={700} c="dimmed" tt="uppercase">
+            {t('queues.accounts')}
+          </Text>
+          {onManageAccounts && (
+            <Tooltip label={t('queues.manageAccounts')} withArrow>
+              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('queues.manageAccounts')} onClick={onManageAccounts} data-testid="manage-accounts">
+                <GearIcon />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </Group>
+        {accountQueues.map(item)}
+        {onAddAccount && (
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            justify="flex-start"
+            fw={500}
+            mx={4}
+            mt={2}
+            leftSection={
+              <Text span fw={700} aria-hidden>
+                +
+              </Text>
+            }
+            onClick={onAddAccount}
+          >
+            {t('queues.addAccount')}
+          </Button>
+        )}
+      </Stack>
+    </Stack>
+  );
+}
+
+function GearIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <circle cx="12" cy="12" r="3" />
+      <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+    </svg>
+  );
+}
+
+function QueueLink({
+  id,
+  summary,
+  selected,
+  href,
+  needsSignIn,
+}: {
+  id: QueueId;
+  summary: QueueSummary | undefined;
+  selected: boolean;
+  href: string;
+  needsSignIn: boolean;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { account } = useWorkspace();
+  const name = useQueueName(id);
+  const accountId = queueAccountId(id);
+  const accountInfo = accountId === null ? undefined : account(accountId);
+  const countsId = `queue-counts-${id.replace(/[^\w-]/g, '_')}`;
+  const open = summary?.open ?? 0;
+  const breached = summary?.breached ?? 0;
+  // Listening hits have no deadline: they wait, they are not "open" yet.
+  const countText = id === 'listening' ? t('queues.waiting', { count: open }) : t('queues.open', { count: open });
+  return (
+    <NavLink
+      component="a"
+      href={href}
+      active={selected}
+      aria-current={selected ? 'page' : undefined}
+      aria-label={name}
+      aria-describedby={summary || needsSignIn ? countsId : undefined}
+      variant="light"
+      py={6}
+      style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+      label={
+        accountInfo ? (
+          <Text size="sm" fw={selected ? 600 : 500} truncate>
+            <bdi>{accountInfo.name}</bdi>
+          </Text>
+        ) : (
+          <Text size="sm" fw={selected ? 600 : 500}>
+            {name}
+          </Text>
+        )
+      }
+      description={
+        accountInfo ? (
+          <Group gap={4} wrap="nowrap" mt={2}>
+            <PlatformBadge platform={accountInfo.platform} />
+            {needsSignIn ? (
+              <Badge size="xs" color="grape" variant="filled" data-testid="needs-sign-in">
+                {t('queues.needsSignIn')}
+              </Badge>
+            ) : (
+              <Text size="xs" c="dimmed" truncate>
+                <bdi>{accountInfo.handle}</bdi>
+              </Text>
+            )}
+          </Group>
+        ) : undefined
+      }
+      rightSection={
+        summary || needsSignIn ? (
+          <Group gap={4} wrap="nowrap">
+            <VisuallyHidden id={countsId}>
+              {[
+                summary ? countText : null,
+                breached > 0 ? t('queues.breached', { count: breached }) : null,
+                needsSignIn ? t('queues.needsSignIn') : null,
+              ]
+                .filter(Boolean)
+                .join(', ')}
+            </VisuallyHidden>
+            {breached > 0 && (
+              <Badge size="sm" color="red" variant="filled" aria-hidden title={t('queues.breached', { count: breached })}>
+                {formatNumber(breached, locale)}
+              </Badge>
+            )}
+            {summary && (
+              <Badge size="sm" color="gray" variant={selected ? 'white' : 'light'} aria-hidden title={countText}>
+                {formatNumber(open, locale)}
+              </Badge>
+            )}
+          </Group>
+        ) : null
+      }
+    />
+  );
+}

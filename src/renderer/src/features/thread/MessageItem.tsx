@@ -1,0 +1,84 @@
+// One message: inbound on the start side, the agent's replies on the end side with their
+// delivery state (queued, sending, sent, failed with the reason and Retry).
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '@shared/domain';
+import { formatFullDateTime, formatMessageTime } from '../../i18n/formatters';
+import { useLocale } from '../../i18n/useLocale';
+import { readNow } from '../../components/useNow';
+import classes from './Thread.module.css';
+
+export const MessageItem = memo(function MessageItem({ message, onRetry }: { message: Message; onRetry(id: number): Promise<unknown> }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const outbound = message.direction === 'out';
+  return (
+    <li
+      className={classes.message}
+      data-status={message.status}
+      data-direction={message.direction}
+      data-message-id={message.id}
+    >
+      <div className={classes.bubble}>
+        <Group gap={6} wrap="nowrap" mb={2}>
+          <Text size="xs" fw={600} truncate>
+            <bdi>{message.authorName}</bdi>
+          </Text>
+          <Text size="xs" c="dimmed" component="time" dateTime={new Date(message.createdAt).toISOString()} title={formatFullDateTime(message.createdAt, locale)} style={{ whiteSpace: 'nowrap' }}>
+            {formatMessageTime(message.createdAt, readNow(), locale)}
+          </Text>
+          {message.urgent && (
+            <Badge size="xs" color="red" variant="light">
+              {t('message.urgent')}
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm" dir="auto" className={classes.body}>
+          {message.body}
+        </Text>
+        {outbound && <DeliveryState message={message} onRetry={onRetry} />}
+      </div>
+    </li>
+  );
+});
+
+function DeliveryState({ message, onRetry }: { message: Message; onRetry(id: number): Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [retrying, setRetrying] = useState(false);
+  if (message.status === 'failed') {
+    return (
+      <Group gap="xs" mt={4} justify="flex-end" wrap="nowrap">
+        <Text size="xs" c="red.7" fw={500} className={classes.deliveryText}>
+          {message.error ? t('message.failedReason', { reason: message.error }) : t('message.status.failed')}
+        </Text>
+        <Button
+          size="compact-xs"
+          color="red"
+          variant="light"
+          loading={retrying}
+          onClick={async () => {
+            setRetrying(true);
+            try {
+              await onRetry(message.id);
+            } finally {
+              setRetrying(false);
+            }
+          }}
+        >
+          {t('message.retry')}
+        </Button>
+      </Group>
+    );
+  }
+  if (message.status === 'received') return null;
+  const text =
+    message.status === 'queued' && message.error
+      ? `${t('message.status.queued')} · ${t('message.waiting', { reason: message.error })}`
+      : t(`message.status.${message.status}`);
+  return (
+    <Text size="xs" mt={4} ta="end" c={message.status === 'sent' ? 'dimmed' : 'orange.8'} className={classes.deliveryText}>
+      {text}
+    </Text>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessageTime, formatNumber, languageName } from './formatters';
+
+describe('formatters', () => {
+  it('formats numbers by locale', () => {
+    expect(formatNumber(12345, 'en')).toBe('12,345');
+    expect(formatNumber(12345, 'de')).toBe('12.345');
+  });
+
+  it('shows the time alone for today and adds the date otherwise', () => {
+    const now = new Date(2025, 5, 10, 15, 0).getTime();
+    const today = new Date(2025, 5, 10, 9, 5).getTime();
+    const earlier = new Date(2025, 2, 3, 9, 5).getTime();
+    const lastYear = new Date(2024, 2, 3, 9, 5).getTime();
+    expect(formatMessageTime(today, now, 'en-GB')).toBe('09:05');
+    expect(formatMessageTime(earlier, now, 'en-GB')).toMatch(/3 Mar.*9:05/);
+    expect(formatMessageTime(lastYear, now, 'en-GB')).toMatch(/2024/);
+  });
+
+  it('names languages in the UI language', () => {
+    expect(languageName('de', 'en')).toBe('German');
+    expect(languageName('pt-BR', 'en')).toMatch(/Portuguese/);
+    expect(languageName('not a code', 'en')).toBe('not a code');
+  });
+});

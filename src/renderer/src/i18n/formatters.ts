@@ -1,0 +1,51 @@
+// Locale-aware dates, numbers and language names (Intl), with the formatters cached.
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) cache.set(key, (value = make()));
+  return value;
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+}
+
+function sameDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+/** A message's time: the time alone today, with the day this year, with the year before. */
+export function formatMessageTime(time: number, now: number, locale: string): string {
+  const at = new Date(time);
+  const today = new Date(now);
+  if (sameDay(at, today)) {
+    return cached(`t|${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short' })).format(at);
+  }
+  if (at.getFullYear() === today.getFullYear()) {
+    return cached(
+      `dm|${locale}`,
+      () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }),
+    ).format(at);
+  }
+  return cached(`dy|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
+}
+
+/** A day, for lists of earlier conversations. */
+export function formatDate(time: number, locale: string): string {
+  return cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(time);
+}
+
+/** Full date and time, for tooltips. */
+export function formatFullDateTime(time: number, locale: string): string {
+  return cached(`f|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' })).format(time);
+}
+
+/** "German" for "de" (in the UI language); the code itself when Intl does not know it. */
+export function languageName(code: string, locale: string): string {
+  try {
+    return cached(`l|${locale}`, () => new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' })).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,182 @@
+// Domain types shared by the core, the hosts and the renderer. Pure TypeScript.
+
+export const PLATFORMS = ['x', 'bluesky', 'mastodon', 'facebook', 'instagram', 'email'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const CONVERSATION_KINDS = ['mention', 'comment', 'dm', 'email'] as const;
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
+
+/**
+ * open until an agent resolves it; a new customer message reopens it. listening: found by a
+ * listening stream (the brand named without its handle), waiting for an agent to take it.
+ */
+export type ConversationStatus = 'open' | 'resolved' | 'listening';
+/** Service or sales: the two streams good practice keeps apart. */
+export type ConversationIntent = 'support' | 'sales';
+export type Priority = 'normal' | 'urgent';
+export type AccountRole = 'support' | 'sales' | 'brand';
+
+/** received: inbound. queued → sending → sent, or failed (with a reason; the agent can retry). */
+export type MessageStatus = 'received' | 'queued' | 'sending' | 'sent' | 'failed';
+export type Direction = 'in' | 'out';
+
+/** How the sync engine sees an account right now. */
+export type AccountHealth = 'online' | 'degraded' | 'offline' | 'needs-auth';
+
+/** Sort key of conversations that have no deadline running: they sort after every real one. */
+export const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
+
+export interface Agent {
+  id: string;
+  name: string;
+  timeZone: string;
+  isSelf: boolean;
+}
+
+export interface Account {
+  id: string;
+  platform: Platform;
+  name: string;
+  handle: string;
+  role: AccountRole;
+  connector: string;
+  /** Where its credentials are kept ('os-keychain'), or null when it needs none (demo). */
+  secretBackend: string | null;
+}
+
+export interface Customer {
+  id: number;
+  accountId: string;
+  platformId: string;
+  handle: string;
+  displayName: string;
+  language: string | null;
+  followers: number;
+  verified: boolean;
+  profileUrl: string | null;
+}
+
+export interface ConversationSummary {
+  id: number;
+  accountId: string;
+  platform: Platform;
+  kind: ConversationKind;
+  status: ConversationStatus;
+  priority: Priority;
+  customerName: string;
+  customerHandle: string;
+  language: string | null;
+  assigneeId: string | null;
+  preview: string;
+  lastMessageAt: number;
+  /** UTC epoch ms of the nearest running SLA deadline, or NO_DEADLINE. */
+  dueAt: number;
+  hasDraft: boolean;
+  /** Set for conversations found by listening: support, or a sales opportunity. */
+  intent: ConversationIntent | null;
+  queuedReplies: number;
+  /** Replies the platform refused: the agent must retry or rewrite them. */
+  failedReplies: number;
+}
+
+export interface Message {
+  id: number;
+  conversationId: number;
+  direction: Direction;
+  body: string;
+  createdAt: number;
+  status: MessageStatus;
+  error: string | null;
+  authorName: string;
+  language: string | null;
+  urgent: boolean;
+}
+
+export interface Draft {
+  conversationId: number;
+  body: string;
+  updatedAt: number;
+}
+
+export interface ConversationDetail {
+  conversation: ConversationSummary & { subject: string | null; createdAt: number; firstRespondedAt: number | null };
+  account: Account;
+  customer: Customer;
+  messages: Message[];
+  draft: Draft | null;
+  earlier: ConversationSummary[];
+}
+
+export type QueueId = 'all' | 'mine' | 'unassigned' | 'urgent' | 'listening' | `account:${string}`;
+
+export interface QueueSummary {
+  id: QueueId;
+  accountId: string | null;
+  open: number;
+  breached: number;
+}
+
+export interface ListeningStream {
+  id: string;
+  accountId: string;
+  name: string;
+  /** Words and phrases, in the platform's search syntax. */
+  query: string;
+  intent: ConversationIntent;
+  lastRunAt: number | null;
+  lastError: string | null;
+}
+
+export interface Workspace {
+  self: Agent;
+  agents: Agent[];
+  accounts: Account[];
+  demo: boolean;
+}
+
+export interface AccountSyncStatus {
+  accountId: string;
+  health: AccountHealth;
+  /** Human-readable reason for degraded/offline/needs-auth. */
+  reason: string | null;
+  lastSyncedAt: number | null;
+  nextRetryAt: number | null;
+  queuedReplies: number;
+  /** Demo workspace only: the simulated platform was made unreachable on purpose. */
+  simulatedOutage: boolean;
+}
+
+export interface SyncStatus {
+  accounts: AccountSyncStatus[];
+  queuedReplies: number;
+  failedReplies: number;
+}
+
+export interface SearchHit {
+  messageId: number;
+  conversationId: number;
+  accountId: string;
+  customerName: string;
+  body: string;
+  createdAt: number;
+}
+
+export type NotificationKind = 'breach' | 'urgent' | 'digest';
+
+export interface DeskNotification {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  conversationId: number | null;
+  createdAt: number;
+  /** True when the host showed it as a native OS notification already. */
+  deliveredNatively: boolean;
+}
+
+export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts';
+
+export interface ChangesEvent {
+  tables: ChangedTable[];
+  conversationIds: number[];
+}

@@ -1,0 +1,90 @@
+// Runs the real app in browser mode (node out/main/web.js: the core, real SQLite, the demo
+// simulator and the local server) in a fresh data folder for each test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { test as base, expect } from '@playwright/test';
+import { AccountsPage } from './pages/accountsPage';
+import { InboxPage } from './pages/inboxPage';
+
+const WEB_ENTRY = resolve(__dirname, '../../out/main/web.js');
+export const ARTIFACTS = resolve(__dirname, 'artifacts');
+
+export class WebApp {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-e2e-'));
+  private process: ChildProcess | null = null;
+  url = '';
+  log = '';
+
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  /** Starts the host and resolves with the URL it prints (with its per-run token). */
+  async start(): Promise<string> {
+    const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0', '--data-dir', this.dataDir, '--demo-rate', '0'], {
+      env: { ...process.env, SHIFTDESK_DEMO_BREACH_SECONDS: '600', SHIFTDESK_POLL_INTERVAL_MS: '1000', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.process = child;
+    child.stderr!.on('data', (d) => (this.log += d));
+    this.url = await new Promise<string>((resolveUrl, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}\n${this.log}`)), 20_000);
+      child.stdout!.on('data', (d) => {
+        out += d;
+        const match = /running in browser mode at (http:\/\/\S+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolveUrl(match[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${out}\n${this.log}`)));
+    });
+    return this.url;
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+    this.process = null;
+  }
+
+  /** Kills the process without any chance to clean up, as a crash or power loss would. */
+  crash(): Promise<void> {
+    return this.stop('SIGKILL');
+  }
+
+  /** What the simulated platform received: the customer's side of the conversation. */
+  platformPosts(accountId: string): { body: string; idempotencyKey: string }[] {
+    const db = new Database(join(this.dataDir, 'demo-platforms.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT body, idempotency_key AS idempotencyKey FROM posts WHERE account_id = ? ORDER BY rowid').all(accountId) as never;
+    } finally {
+      db.close();
+    }
+  }
+}
+
+export const test = base.extend<{ webEnv: Record<string, string>; app: WebApp; inbox: InboxPage; accounts: AccountsPage }>({
+  webEnv: [{}, { option: true }],
+  app: async ({ webEnv }, use) => {
+    const app = new WebApp(webEnv);
+    await app.start();
+    await use(app);
+    await app.stop();
+  },
+  inbox: async ({ page, app }, use) => {
+    const inbox = new InboxPage(page);
+    await inbox.open(app.url);
+    await use(inbox);
+  },
+  accounts: async ({ page }, use) => {
+    await use(new AccountsPage(page));
+  },
+});
+
+export { expect };
