@@ -2,6 +2,8 @@
 import type { Platform } from './domain';
 
 export const ACCOUNT_CONNECTORS = ['mastodon', 'x', 'meta', 'email', 'bluesky'] as const;
+/** The demo workspace's accounts: fed by the simulator, no credentials. */
+export const DEMO_CONNECTOR = 'simulator';
 export type AccountConnector = (typeof ACCOUNT_CONNECTORS)[number];
 
 type EmailField = 'address' | 'fromName' | 'username' | 'imapHost' | 'imapPort' | 'imapTls' | 'smtpHost' | 'smtpPort' | 'smtpTls' | 'backfillDays';

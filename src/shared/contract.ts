@@ -118,6 +118,11 @@ export const methods = {
     input: z.object({ id: accountId }).strict(),
     output: returns<null>(),
   },
+  /** Stops an account's first sync: what was read stays; from now on, new messages only. */
+  cancelFirstSync: {
+    input: z.object({ accountId }).strict(),
+    output: returns<SyncStatus>(),
+  },
   listListeningStreams: { input: z.object({}).strict(), output: returns<ListeningStream[]>() },
   addListeningStream: {
     input: z

@@ -144,6 +144,20 @@ export interface AccountSyncStatus {
   queuedReplies: number;
   /** Demo workspace only: the simulated platform was made unreachable on purpose. */
   simulatedOutage: boolean;
+  /** While the account's first sync (the backfill of its last days) runs; null otherwise. */
+  firstSync: FirstSyncStatus | null;
+}
+
+export interface FirstSyncStatus {
+  startedAt: number;
+  /** How many days back it reads. */
+  days: number;
+  /** Messages stored so far. */
+  messages: number;
+  /** Share of the days read (0..1) where the platform lets us tell; null when it does not. */
+  progress: number | null;
+  /** The agent stopped it: it ends once the page under way is stored. */
+  cancelling: boolean;
 }
 
 export interface SyncStatus {

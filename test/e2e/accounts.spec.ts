@@ -140,6 +140,54 @@ test('adds a Mastodon account, answers its customer in the thread, renews its si
   }
 });
 
+test("a new account's first sync shows how far it has come, and Stop keeps what was read", async ({ inbox, accounts, page, app }) => {
+  test.skip(!required && !(await keychainReachable()), 'needs a Secret Service: run `node scripts/test.mjs e2e`, which starts gnome-keyring under dbus');
+  const fake = new MastodonFake();
+  fake.token = `tok-${randomUUID()}`;
+  const eve = fake.account('eve', 'Eve Moreau');
+  const now = Date.now();
+  // Four pages of mentions (40 each) over the last five days, on a slow instance.
+  for (let i = 0; i < 160; i++) fake.mention(eve, `question ${i}`, { at: now - (160 - i) * 2_700_000 });
+  fake.notificationsDelayMs = 1_500;
+  const server = await serveOnLoopback(() => fake.handlers(), fake.origin);
+  try {
+    await accounts.openAdd();
+    await accounts.instance.fill(server.url);
+    await accounts.token.fill(fake.token);
+    await accounts.add.click();
+    await expect(accounts.dialog).toBeHidden();
+
+    const firstSync = page.getByTestId('first-sync');
+    const bar = firstSync.getByRole('progressbar', { name: 'Fetching the last 7 days from Mastodon (Aurora Air)' });
+    await expect(bar).toBeVisible();
+    // After the first page: a share of the week, read back from now.
+    await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
+    await expect(bar).toHaveAttribute('aria-valuetext', /^\d+% read$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'first-sync.png') });
+
+    await firstSync.getByRole('button', { name: 'Stop fetching earlier messages from Mastodon (Aurora Air)' }).click();
+    await expect(firstSync).toHaveCount(0, { timeout: 10_000 });
+    // What was read stays (the newest mentions, whole pages of them); nothing older is fetched.
+    const link = inbox.queues.getByRole('link', { name: 'Mastodon (Aurora Air)' });
+    const accountId = decodeURIComponent((await link.getAttribute('href'))!).replace('#/queue/account:', '');
+    const stored = app.storedMessages(accountId);
+    expect(stored.length % 40).toBe(0);
+    expect(stored.length).toBeGreaterThanOrEqual(40);
+    expect(stored.length).toBeLessThan(160);
+    expect(stored.at(-1)).toBe('@brand question 159');
+    await link.click();
+    await expect(inbox.conversations().first()).toBeVisible();
+
+    // New mentions still come.
+    fake.notificationsDelayMs = 0;
+    fake.mention(eve, 'are you there?');
+    await expect.poll(() => app.storedMessages(accountId).at(-1), { timeout: 15_000 }).toBe('@brand are you there?');
+    expect(app.storedMessages(accountId)).toHaveLength(stored.length + 1);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a demo account can be renamed and given another role', async ({ inbox, accounts, page }) => {
   await accounts.openManage();
   await accounts.item('X (Aurora Air Support)').getByRole('button', { name: 'Edit X (Aurora Air Support)' }).click();

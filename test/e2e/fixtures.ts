@@ -58,6 +58,16 @@ export class WebApp {
     return this.stop('SIGKILL');
   }
 
+  /** The messages the app stored for an account, read from its replica. */
+  storedMessages(accountId: string): string[] {
+    const db = new Database(join(this.dataDir, 'shiftdesk.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT body FROM messages WHERE account_id = ? ORDER BY created_at').pluck().all(accountId) as string[];
+    } finally {
+      db.close();
+    }
+  }
+
   /** What the simulated platform received: the customer's side of the conversation. */
   platformPosts(accountId: string): { body: string; idempotencyKey: string }[] {
     const db = new Database(join(this.dataDir, 'demo-platforms.sqlite'), { readonly: true, fileMustExist: true });

@@ -180,6 +180,12 @@ export function createCore(options: CoreOptions): Core {
     assignConversation: ({ id, agentId }) => inbox.assign(id, agentId),
     getSyncStatus: () => sync.status(),
     searchMessages: ({ query, limit }) => repos.messages.search(query, limit),
+    cancelFirstSync: ({ accountId }) => {
+      if (!repos.workspace.account(accountId)) throw new DeskError('NotFound', `Account ${accountId} was not found`);
+      if (!sync.cancelFirstSync(accountId)) throw new DeskError('Conflict', 'This account has no first sync running');
+      sync.publishStatus();
+      return sync.status();
+    },
     listListeningStreams: () => repos.listening.list(),
     addListeningStream: async ({ accountId, name, query, intent }) => {
       if (!repos.workspace.account(accountId)) throw new DeskError('NotFound', `Account ${accountId} was not found`);
@@ -206,7 +212,9 @@ export function createCore(options: CoreOptions): Core {
     },
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
-      if (accountId !== null && !connectors.has(accountId)) throw new DeskError('NotFound', `Demo account ${accountId} was not found`);
+      if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {
+        throw new DeskError('NotFound', `Demo account ${accountId} was not found`);
+      }
       demoPlatform.setReachable(accountId, reachable);
       if (reachable) sync.syncNow(accountId);
       sync.publishStatus();

@@ -1,6 +1,6 @@
 // An in-process Mastodon instance for tests (msw), built from the documented REST payloads
-// (docs.joinmastodon.org: Notification, Status, Account; Link and X-RateLimit-* headers;
-// Idempotency-Key on POST /api/v1/statuses).
+// (docs.joinmastodon.org: Notification, Status, Account, Search; Link and X-RateLimit-* headers;
+// Idempotency-Key on POST /api/v1/statuses; GET /api/v2/search and /api/v1/timelines/tag/:hashtag).
 import { http, HttpResponse } from 'msw';
 
 export interface FakeAccount {
@@ -13,6 +13,13 @@ export interface FakeAccount {
   bot: boolean;
 }
 
+export interface FakeMention {
+  id: string;
+  username: string;
+  acct: string;
+  url: string;
+}
+
 export interface FakeStatus {
   id: string;
   created_at: string;
@@ -23,7 +30,16 @@ export interface FakeStatus {
   spoiler_text: string;
   account: FakeAccount;
   uri: string;
+  mentions: FakeMention[];
+  tags: { name: string; url: string }[];
+  reblog: FakeStatus | null;
 }
+
+type PostOptions = { inReplyTo?: string; visibility?: FakeStatus['visibility']; at?: number; mentions?: FakeAccount[] };
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** What full-text search matches against: the status's text without its markup. */
+const plainText = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').toLowerCase();
 
 export class MastodonFake {
   readonly origin: string;
@@ -34,10 +50,21 @@ export class MastodonFake {
   readonly notifications: { id: string; type: string; created_at: string; account: FakeAccount; status: FakeStatus | null }[] = [];
   /** Raw notification payloads to insert as they are (to test malformed data). */
   readonly rawNotifications: { id: string; payload: unknown }[] = [];
+  /** Raw status payloads that every search and every tag timeline return as they are. */
+  readonly rawStatuses: { id: string; payload: unknown }[] = [];
+  /** Whether full-text status search works (Elasticsearch or OpenSearch configured). */
+  searchBackend = true;
+  /** The q of each search, in order. */
+  readonly searches: string[] = [];
+  /** Ids of the accounts the brand follows: it sees their followers-only statuses. */
+  readonly following = new Set<string>();
   private readonly idempotency = new Map<string, string>();
   private nextId = 109_000_000_000_000_000n;
   requests: { method: string; url: string; headers: Headers; body?: unknown }[] = [];
   readonly brand: FakeAccount;
+
+  /** A slow instance: each page of notifications takes this long. */
+  notificationsDelayMs = 0;
 
   constructor(host = 'social.example') {
     this.origin = `https://${host}`;
@@ -62,13 +89,30 @@ export class MastodonFake {
   }
 
   /** A customer posts a status that mentions the brand; returns it. */
-  mention(author: FakeAccount, text: string, options: { inReplyTo?: string; visibility?: FakeStatus['visibility']; at?: number } = {}): FakeStatus {
-    const status = this.post(author, `<p><span class="h-card"><a href="${this.brand.url}" class="u-url mention">@<span>${this.brand.username}</span></a></span> ${text}</p>`, options);
+  mention(author: FakeAccount, text: string, options: Omit<PostOptions, 'mentions'> = {}): FakeStatus {
+    const status = this.post(author, `<p><span class="h-card"><a href="${this.brand.url}" class="u-url mention">@<span>${this.brand.username}</span></a></span> ${text}</p>`, { ...options, mentions: [this.brand] });
     this.notifications.push({ id: String(this.id()), type: 'mention', created_at: status.created_at, account: author, status });
     return status;
   }
 
-  private post(author: FakeAccount, html: string, options: { inReplyTo?: string; visibility?: FakeStatus['visibility']; at?: number }): FakeStatus {
+  /**
+   * Someone posts a status (public unless said otherwise), rendered as Mastodon renders it:
+   * #hashtags as tag links, mentioned accounts as h-cards before the text.
+   */
+  status(author: FakeAccount, text: string, options: PostOptions = {}): FakeStatus {
+    const mentions = (options.mentions ?? []).map((a) => `<span class="h-card"><a href="${a.url}" class="u-url mention">@<span>${a.username}</span></a></span> `).join('');
+    const body = escapeHtml(text).replace(/#([\p{L}\p{N}_]+)/gu, (_m, tag: string) => `<a href="${this.origin}/tags/${tag.toLowerCase()}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`);
+    return this.post(author, `<p>${mentions}${body}</p>`, options);
+  }
+
+  /** A reblog (boost) of a status: a status of its own whose reblog is the original. */
+  reblog(by: FakeAccount, original: FakeStatus): FakeStatus {
+    const status = this.post(by, '', {});
+    status.reblog = original;
+    return status;
+  }
+
+  private post(author: FakeAccount, html: string, options: PostOptions): FakeStatus {
     const id = String(this.id());
     const status: FakeStatus = {
       id,
@@ -80,6 +124,9 @@ export class MastodonFake {
       spoiler_text: '',
       account: author,
       uri: `${this.origin}/users/${author.username}/statuses/${id}`,
+      mentions: (options.mentions ?? []).map((a) => ({ id: a.id, username: a.username, acct: a.acct, url: a.url })),
+      tags: [...plainText(html).matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => ({ name: m[1]!, url: `${this.origin}/tags/${m[1]!}` })),
+      reblog: null,
     };
     this.statuses.set(id, status);
     return status;
@@ -88,6 +135,12 @@ export class MastodonFake {
   /** Statuses the brand posted (what customers see). */
   brandPosts(): FakeStatus[] {
     return [...this.statuses.values()].filter((s) => s.account.id === this.brand.id);
+  }
+
+  /** Statuses and the raw ones, newest first (ids grow with time). */
+  private newestFirst(statuses: FakeStatus[]): { id: string; payload: unknown }[] {
+    const all = [...statuses.map((s) => ({ id: s.id, payload: s as unknown })), ...this.rawStatuses];
+    return all.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1));
   }
 
   handlers() {
@@ -108,7 +161,8 @@ export class MastodonFake {
         const g = guard(request);
         return g instanceof Response ? g : HttpResponse.json({ ...this.brand, source: { privacy: 'public' } }, { headers: g });
       }),
-      http.get(`${this.origin}/api/v1/notifications`, ({ request }) => {
+      http.get(`${this.origin}/api/v1/notifications`, async ({ request }) => {
+        if (this.notificationsDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.notificationsDelayMs));
         const g = guard(request);
         if (g instanceof Response) return g;
         const url = new URL(request.url);
@@ -130,6 +184,53 @@ export class MastodonFake {
         }
         return HttpResponse.json(page.map((n) => n.payload), { headers });
       }),
+      // Full-text search (type=statuses): every word or "quoted phrase" of q in the text, newest
+      // first, limit (at most 40) and offset. Only statuses the account can see: public and
+      // unlisted ones, followers-only ones of accounts it follows, and its own or those mentioning
+      // it. Nothing without a search backend.
+      http.get(`${this.origin}/api/v2/search`, ({ request }) => {
+        const g = guard(request);
+        if (g instanceof Response) return g;
+        const url = new URL(request.url);
+        const q = url.searchParams.get('q');
+        if (!q) return HttpResponse.json({ error: 'Validation failed: q is missing' }, { status: 400 });
+        this.searches.push(q);
+        const limit = Math.min(Number(url.searchParams.get('limit') ?? 20), 40);
+        const offset = Number(url.searchParams.get('offset') ?? 0);
+        const terms = [...q.toLowerCase().matchAll(/"([^"]+)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+        const visible = (s: FakeStatus) =>
+          s.visibility === 'public' ||
+          s.visibility === 'unlisted' ||
+          (s.visibility === 'private' && this.following.has(s.account.id)) ||
+          s.account.id === this.brand.id ||
+          s.mentions.some((m) => m.id === this.brand.id);
+        const found =
+          this.searchBackend && (url.searchParams.get('type') ?? 'statuses') === 'statuses'
+            ? this.newestFirst([...this.statuses.values()].filter((s) => !s.reblog && visible(s) && terms.every((t) => plainText(s.content).includes(t))))
+            : [];
+        return HttpResponse.json({ accounts: [], statuses: found.slice(offset, offset + limit).map((s) => s.payload), hashtags: [] }, { headers: g });
+      }),
+      // A hashtag's timeline: public statuses with the tag, newest first; max_id, since_id and
+      // min_id (the page just after it) like every timeline, and Link headers (next only while
+      // pages are full).
+      http.get(`${this.origin}/api/v1/timelines/tag/:hashtag`, ({ request, params }) => {
+        const g = guard(request);
+        if (g instanceof Response) return g;
+        const url = new URL(request.url);
+        const tag = String(params.hashtag).toLowerCase();
+        const limit = Math.min(Number(url.searchParams.get('limit') ?? 20), 40);
+        const [maxId, sinceId, minId] = ['max_id', 'since_id', 'min_id'].map((k) => url.searchParams.get(k));
+        const tagged = this.newestFirst([...this.statuses.values()].filter((s) => s.visibility === 'public' && s.tags.some((t) => t.name.toLowerCase() === tag)))
+          .filter((s) => (!maxId || BigInt(s.id) < BigInt(maxId)) && (!sinceId || BigInt(s.id) > BigInt(sinceId)) && (!minId || BigInt(s.id) > BigInt(minId)));
+        const page = minId ? tagged.slice(-limit) : tagged.slice(0, limit);
+        const headers: Record<string, string> = { ...g };
+        const links: string[] = [];
+        const path = `${this.origin}/api/v1/timelines/tag/${encodeURIComponent(String(params.hashtag))}`;
+        if (page.length === limit) links.push(`<${path}?limit=${limit}&max_id=${page.at(-1)!.id}>; rel="next"`);
+        if (page.length) links.push(`<${path}?limit=${limit}&min_id=${page[0]!.id}>; rel="prev"`);
+        if (links.length) headers.Link = links.join(', ');
+        return HttpResponse.json(page.map((s) => s.payload), { headers });
+      }),
       http.get(`${this.origin}/api/v1/statuses/:id`, ({ request, params }) => {
         const g = guard(request);
         if (g instanceof Response) return g;
@@ -145,8 +246,7 @@ export class MastodonFake {
         if (key && this.idempotency.has(key)) return HttpResponse.json(this.statuses.get(this.idempotency.get(key)!), { headers: g });
         if (!body.status) return HttpResponse.json({ error: "Validation failed: Text can't be blank" }, { status: 422 });
         if (body.in_reply_to_id && !this.statuses.has(body.in_reply_to_id)) return HttpResponse.json({ error: 'Record not found' }, { status: 404 });
-        const escaped = body.status.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-        const status = this.post(this.brand, `<p>${escaped}</p>`, { inReplyTo: body.in_reply_to_id, visibility: body.visibility });
+        const status = this.post(this.brand, `<p>${escapeHtml(body.status)}</p>`, { inReplyTo: body.in_reply_to_id, visibility: body.visibility });
         if (key) this.idempotency.set(key, status.id);
         return HttpResponse.json(status, { headers: g });
       }),

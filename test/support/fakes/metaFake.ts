@@ -7,6 +7,14 @@
 // Graph errors as HTTP 400 {error: {message, type, code, error_subcode, fbtrace_id}} (190 for a bad
 // token; 4/17/32/613 when throttled, with X-App-Usage and X-Business-Use-Case-Usage headers). Meta
 // has no idempotency keys and does not refuse duplicate text.
+//
+// Instagram mentions: GET /{ig-user-id}/tags (media others posted with the account tagged, newest
+// first), GET /{ig-user-id}?fields=mentioned_media.media_id(…){…} and
+// mentioned_comment.comment_id(…){…} (only for media whose caption, or comments that, @mention the
+// account), POST /{ig-user-id}/mentions with media_id, comment_id and message (as query string,
+// form or JSON parameters, like Graph; commenting on media the account is only tagged in is
+// refused), and the webhook deliveries of the `mentions` field, signed with X-Hub-Signature-256.
+import { createHmac } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 
 export const GRAPH_VERSION = 'v25.0';
@@ -73,6 +81,31 @@ export interface FakeIgComment {
   parent_id?: string;
 }
 
+/** Media someone else posted: tagging the account, @mentioning it in the caption, or neither. */
+export interface FakeOtherMedia {
+  id: string;
+  caption: string;
+  /** The owner's username. */
+  username: string;
+  timestamp: string;
+  permalink: string;
+  media_type: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
+  tagsUs: boolean;
+  captionMentionsUs: boolean;
+}
+
+/** A comment on someone else's media (mentioning the account, or the account's reply). */
+export interface FakeOtherComment {
+  id: string;
+  mediaId: string;
+  text: string;
+  timestamp: string;
+  username: string;
+  from: FakeIgUser;
+  mentionsUs: boolean;
+  parent_id?: string;
+}
+
 export interface Throttle {
   code: 4 | 17 | 32 | 613;
   /** estimated_time_to_regain_access in X-Business-Use-Case-Usage; none when undefined. */
@@ -100,7 +133,16 @@ export class MetaFake {
   readonly conversations: FakeConversation[] = [];
   readonly media: FakeMedia[] = [];
   readonly igComments: FakeIgComment[] = [];
-  readonly requests: { method: string; url: URL; body?: unknown }[] = [];
+  readonly otherMedia: FakeOtherMedia[] = [];
+  readonly otherComments: FakeOtherComment[] = [];
+  /**
+   * Aims the bad-token and throttling answers at some requests only (say, one endpoint); all
+   * requests when null.
+   */
+  faultScope: ((url: URL, method: string) => boolean) | null = null;
+  readonly appSecret = 'app-secret';
+  /** Every request; `params` are a POST's Graph parameters (query string, form and JSON body merged). */
+  readonly requests: { method: string; url: URL; body?: unknown; params?: Record<string, unknown> }[] = [];
   private seq = 1000;
 
   private next(): number {
@@ -215,6 +257,64 @@ export class MetaFake {
     return comment;
   }
 
+  private others(owner: FakeIgUser, caption: string, at: number, how: { tagsUs: boolean; captionMentionsUs: boolean }, mediaType: FakeOtherMedia['media_type']) {
+    const id = `17920${String(this.next()).padStart(12, '0')}`;
+    const media: FakeOtherMedia = {
+      id,
+      caption,
+      username: owner.username,
+      timestamp: graphTime(at),
+      permalink: `https://www.instagram.com/p/C${id.slice(-8)}/`,
+      media_type: mediaType,
+      ...how,
+    };
+    this.otherMedia.push(media);
+    return media;
+  }
+
+  /** Someone else's post with the account tagged in it (listed by /tags). */
+  tag(owner: FakeIgUser, caption: string, at = Date.now(), mediaType: FakeOtherMedia['media_type'] = 'IMAGE'): FakeOtherMedia {
+    return this.others(owner, caption, at, { tagsUs: true, captionMentionsUs: false }, mediaType);
+  }
+
+  /** Someone else's post whose caption @mentions the account (told by webhook only). */
+  captionMention(owner: FakeIgUser, caption: string, at = Date.now()): FakeOtherMedia {
+    return this.others(owner, caption, at, { tagsUs: false, captionMentionsUs: true }, 'IMAGE');
+  }
+
+  /** Someone else's post that does not mention the account. */
+  othersPost(owner: FakeIgUser, caption: string, at = Date.now()): FakeOtherMedia {
+    return this.others(owner, caption, at, { tagsUs: false, captionMentionsUs: false }, 'IMAGE');
+  }
+
+  /** A comment on someone else's post that @mentions the account (told by webhook only). */
+  commentMention(media: FakeOtherMedia, from: FakeIgUser, text: string, at = Date.now()): FakeOtherComment {
+    const comment: FakeOtherComment = { id: `17860${String(this.next()).padStart(12, '0')}`, mediaId: media.id, text, timestamp: graphTime(at), username: from.username, from, mentionsUs: true };
+    this.otherComments.push(comment);
+    return comment;
+  }
+
+  /** The account's comments made through POST /{ig-user-id}/mentions. */
+  mentionReplies(): FakeOtherComment[] {
+    return this.otherComments.filter((c) => c.from.id === this.ig.id);
+  }
+
+  /** A webhook delivery of the Instagram `mentions` field, as Meta signs it with the app secret. */
+  mentionWebhook(mentions: { mediaId: string; commentId?: string; igUserId?: string }[], secret = this.appSecret): { body: string; signature: string } {
+    const entries = new Map<string, { field: string; value: Record<string, string> }[]>();
+    for (const m of mentions) {
+      const igUserId = m.igUserId ?? this.ig.id;
+      entries.set(igUserId, [...(entries.get(igUserId) ?? []), { field: 'mentions', value: { media_id: m.mediaId, ...(m.commentId ? { comment_id: m.commentId } : {}) } }]);
+    }
+    const time = Math.floor(Date.now() / 1000);
+    const body = JSON.stringify({ object: 'instagram', entry: [...entries].map(([id, changes]) => ({ id, time, changes })) });
+    return { body, signature: this.sign(body, secret) };
+  }
+
+  sign(body: string, secret = this.appSecret): string {
+    return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  }
+
   pageComments(): FakeFbComment[] {
     return this.fbComments.filter((c) => c.from.id === this.page.id);
   }
@@ -286,11 +386,13 @@ export class MetaFake {
     const guard = async (request: Request) => {
       const url = new URL(request.url);
       const body = request.method === 'POST' ? ((await request.clone().json().catch(() => undefined)) as unknown) : undefined;
-      this.requests.push({ method: request.method, url, body });
-      if (request.headers.get('authorization') !== `Bearer ${this.token}`) {
+      const params = request.method === 'POST' ? await graphParams(request, url) : undefined;
+      this.requests.push({ method: request.method, url, body, ...(params ? { params } : {}) });
+      const inScope = !this.faultScope || this.faultScope(url, request.method);
+      if (inScope && request.headers.get('authorization') !== `Bearer ${this.token}`) {
         return this.error(190, 'Error validating access token: Session has expired on Monday, 23-Nov-26 09:00:00 PST.', { subcode: 463 });
       }
-      if (this.throttle) {
+      if (inScope && this.throttle) {
         const messages = { 4: 'Application request limit reached', 17: 'User request limit reached', 32: 'Page request limit reached', 613: 'Calls to this api have exceeded the rate limit.' };
         return this.error(this.throttle.code, `(#${this.throttle.code}) ${messages[this.throttle.code]}`, { headers: usage(this.throttle) });
       }
@@ -310,8 +412,60 @@ export class MetaFake {
           ...(this.linkInstagram && fields.includes('instagram_business_account') ? { instagram_business_account: { id: this.ig.id, username: this.ig.username } } : {}),
         };
       }
-      if (id === this.ig.id) return { id: this.ig.id, username: this.ig.username };
+      if (id === this.ig.id) {
+        const mentioned = /^mentioned_(media|comment)\.(media_id|comment_id)\(([^)]*)\)\{(.*)\}$/.exec(url.searchParams.get('fields') ?? '');
+        if (mentioned) return mentionedNode(mentioned[1] as 'media' | 'comment', mentioned[2]!, mentioned[3]!, mentioned[4]!);
+        return { id: this.ig.id, username: this.ig.username };
+      }
       return null;
+    };
+
+    /** Field expansion as Graph reads it: top-level fields, with their `{…}` and `.limit(n)`. */
+    const topFields = (fields: string) => {
+      const out: { name: string; limit: number | null; sub: string }[] = [];
+      let depth = 0;
+      let start = 0;
+      for (let i = 0; i <= fields.length; i++) {
+        const ch = fields[i];
+        if (ch === '{' || ch === '(') depth++;
+        else if (ch === '}' || ch === ')') depth--;
+        else if ((ch === ',' || ch === undefined) && depth === 0) {
+          const part = fields.slice(start, i);
+          const m = /^([a-z_]+)(?:\.limit\((\d+)\))?(?:\{(.*)\})?$/.exec(part);
+          if (m) out.push({ name: m[1]!, limit: m[2] ? Number(m[2]) : null, sub: m[3] ?? '' });
+          start = i + 1;
+        }
+      }
+      return out;
+    };
+
+    const otherCommentJson = (c: FakeOtherComment) => ({ id: c.id, text: c.text, timestamp: c.timestamp, username: c.username, from: c.from, ...(c.parent_id ? { parent_id: c.parent_id } : {}) });
+
+    const mentionedNode = (kind: 'media' | 'comment', key: string, id: string, fields: string) => {
+      const invalid = () =>
+        this.error(100, `(#100) Invalid parameter: the ${kind} ${id} does not mention this Instagram account or cannot be loaded`, { type: 'OAuthException' });
+      if (kind === 'media') {
+        const media = this.otherMedia.find((m) => m.id === id && m.captionMentionsUs);
+        if (key !== 'media_id' || !media) return invalid();
+        const node: Record<string, unknown> = { id: media.id };
+        for (const f of topFields(fields)) {
+          if (f.name === 'comments') {
+            const list = this.otherComments.filter((c) => c.mediaId === media.id && !c.parent_id).sort(byTimeDesc((c) => c.timestamp));
+            node.comments = { data: list.slice(0, f.limit ?? 25).map(otherCommentJson) };
+          } else if (f.name in media && !['tagsUs', 'captionMentionsUs'].includes(f.name)) {
+            node[f.name] = media[f.name as keyof FakeOtherMedia];
+          }
+        }
+        return { mentioned_media: node, id: this.ig.id };
+      }
+      const comment = this.otherComments.find((c) => c.id === id && c.mentionsUs);
+      if (key !== 'comment_id' || !comment) return invalid();
+      const node: Record<string, unknown> = { id: comment.id };
+      for (const f of topFields(fields)) {
+        if (f.name === 'media') node.media = { id: comment.mediaId };
+        else if (['text', 'timestamp', 'username'].includes(f.name)) node[f.name] = comment[f.name as 'text' | 'timestamp' | 'username'];
+      }
+      return { mentioned_comment: node, id: this.ig.id };
     };
 
     const byTimeDesc = <T>(time: (t: T) => string) => (a: T, b: T) => Date.parse(time(b)) - Date.parse(time(a));
@@ -324,6 +478,13 @@ export class MetaFake {
           .filter((c) => c.platform === platform)
           .sort(byTimeDesc((c) => c.updated_time))
           .map((c) => ({ id: c.id, updated_time: c.updated_time }));
+        return this.paged(url, list);
+      }
+      if (id === this.ig.id && name === 'tags') {
+        const list = this.otherMedia
+          .filter((m) => m.tagsUs)
+          .sort(byTimeDesc((m) => m.timestamp))
+          .map((m) => ({ id: m.id, caption: m.caption, username: m.username, timestamp: m.timestamp, permalink: m.permalink, media_type: m.media_type }));
         return this.paged(url, list);
       }
       if (id === this.ig.id && name === 'media') {
@@ -375,6 +536,7 @@ export class MetaFake {
         const g = await guard(request);
         if (g instanceof Response) return g;
         const id = String(params.id);
+        const p = await graphParams(request, new URL(request.url));
         const body = (await request.json().catch(() => ({}))) as { message?: unknown; recipient?: { id?: string }; messaging_type?: string };
         if (params.edge === 'comments') {
           const target = this.fbComments.find((c) => c.id === id);
@@ -388,6 +550,32 @@ export class MetaFake {
           if (!target) return unknownObject(id);
           if (typeof body.message !== 'string' || !body.message) return this.error(100, '(#100) The parameter message is required');
           const reply = this.igComment(target, this.ig, body.message);
+          return HttpResponse.json({ id: reply.id }, { headers: g });
+        }
+        if (params.edge === 'mentions' && id === this.ig.id) {
+          const media = this.otherMedia.find((m) => m.id === p.media_id);
+          if (typeof p.media_id !== 'string' || !p.media_id) return this.error(100, '(#100) The parameter media_id is required');
+          if (typeof p.message !== 'string' || !p.message) return this.error(100, '(#100) The parameter message is required');
+          if (!media) return unknownObject(p.media_id);
+          let parent: FakeOtherComment | undefined;
+          if (p.comment_id !== undefined) {
+            parent = this.otherComments.find((c) => c.id === p.comment_id && c.mediaId === media.id && c.mentionsUs);
+            if (!parent) return this.error(100, `(#100) Invalid parameter: comment ${String(p.comment_id)} does not mention this Instagram account on media ${media.id}`);
+          } else if (!media.captionMentionsUs) {
+            // Documented: commenting on photos in which the account was tagged is not supported.
+            return this.error(100, `(#100) Invalid parameter: media ${media.id} does not mention this Instagram account in its caption`);
+          }
+          const reply: FakeOtherComment = {
+            id: `17860${String(this.next()).padStart(12, '0')}`,
+            mediaId: media.id,
+            text: p.message,
+            timestamp: graphTime(Date.now()),
+            username: this.ig.username,
+            from: this.ig,
+            mentionsUs: false,
+            ...(parent ? { parent_id: parent.id } : {}),
+          };
+          this.otherComments.push(reply);
           return HttpResponse.json({ id: reply.id }, { headers: g });
         }
         if (params.edge === 'messages' && id === this.page.id) {
@@ -407,4 +595,21 @@ export class MetaFake {
       }),
     ];
   }
+}
+
+/** A POST's Graph parameters: the query string, then a form or JSON body (later ones win). */
+async function graphParams(request: Request, url: URL): Promise<Record<string, unknown>> {
+  const params: Record<string, unknown> = Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'access_token'));
+  const text = await request.clone().text();
+  const type = request.headers.get('content-type') ?? '';
+  if (type.includes('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(text)));
+  else if (type.includes('application/json') && text) {
+    try {
+      const json = JSON.parse(text) as unknown;
+      if (json && typeof json === 'object' && !Array.isArray(json)) Object.assign(params, json);
+    } catch {
+      // Graph answers an unreadable body with its own error; the handlers see no parameters.
+    }
+  }
+  return params;
 }

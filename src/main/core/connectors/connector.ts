@@ -64,13 +64,32 @@ export interface ConnectedIdentity {
   name: string;
 }
 
+/** Given to a pull during an account's first sync. */
+export interface PullControl {
+  /**
+   * Aborted when the agent stops the first sync: read no further back, hand over what was
+   * read, with a cursor from which later pulls bring new messages only.
+   */
+  signal: AbortSignal;
+  /** Share (0..1) of the backfill window read so far. */
+  progress(fraction: number): void;
+}
+
+/** Progress of a backfill that reads newest first: the share of [since, now] read back to `reachedAt`. */
+export function readBackProgress(since: number, reachedAt: number, now: number): number {
+  if (now <= since) return 1;
+  return Math.min(1, Math.max(0, (now - reachedAt) / (now - since)));
+}
+
 export interface Connector {
+  /** How many days the first sync reads back; absent where there is no first sync (the demo). */
+  readonly backfillDays?: number;
   /**
    * How often to pull when nothing is pending (ms), within the platform's rate limits. The
    * sync engine's own interval applies when the connector does not say (the demo, tests).
    */
   readonly pollIntervalMs?: number;
-  pull(cursor: string | null): Promise<PullResult>;
+  pull(cursor: string | null, control?: PullControl): Promise<PullResult>;
   send(request: SendRequest): Promise<SendResult>;
   /** Checks the credentials and says whose they are (the account screen's connection test). */
   verify(): Promise<ConnectedIdentity>;

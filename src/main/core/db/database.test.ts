@@ -38,13 +38,26 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('brings a database of schema 1 up to date, keeping its sync state', () => {
+    const path = join(tempDir(), 'desk.sqlite');
+    const raw = new Database(path);
+    raw.exec(migrations[0]!.sql);
+    raw.pragma('user_version = 1');
+    raw.prepare("INSERT INTO accounts (id, platform, name, handle, role, connector, created_at) VALUES ('a', 'x', 'A', '@a', 'support', 'x', 0)").run();
+    raw.prepare("INSERT INTO sync_state (account_id, cursor, last_synced_at) VALUES ('a', 'c1', 5)").run();
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare('SELECT cursor, first_sync_started_at AS started, first_sync_messages AS n FROM sync_state').get()).toEqual({ cursor: 'c1', started: null, n: 0 });
+  });
+
   it('refuses a database written by a newer version, and leaves it untouched', () => {
     const path = join(tempDir(), 'desk.sqlite');
     const raw = new Database(path);
     raw.pragma('user_version = 99');
     raw.close();
     const before = readFileSync(path);
-    expect(() => openDatabase(path)).toThrowError(/newer Shiftdesk \(schema 99; this version knows up to 1\)/);
+    expect(() => openDatabase(path)).toThrowError(new RegExp(`newer Shiftdesk \\(schema 99; this version knows up to ${migrations.length}\\)`));
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 

@@ -210,4 +210,16 @@ export const migrations: Migration[] = [
       CREATE INDEX shifts_agent ON shifts (agent_id, starts_at);
     `,
   },
+  {
+    version: 2,
+    name: 'first sync progress',
+    sql: `
+      -- An account's first sync (the backfill of its last days): when it began and ended, how
+      -- many messages it brought, and whether the agent stopped it.
+      ALTER TABLE sync_state ADD COLUMN first_sync_started_at INTEGER;
+      ALTER TABLE sync_state ADD COLUMN first_sync_ended_at INTEGER;
+      ALTER TABLE sync_state ADD COLUMN first_sync_messages INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sync_state ADD COLUMN first_sync_cancelled INTEGER NOT NULL DEFAULT 0 CHECK (first_sync_cancelled IN (0, 1));
+    `,
+  },
 ];

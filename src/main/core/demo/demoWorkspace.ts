@@ -1,5 +1,6 @@
 // The built-in demo workspace: an airline's support accounts on several platforms, fed by
 // simulated platforms, and a few teammates. Lets anyone try everything without credentials.
+import { DEMO_CONNECTOR } from '@shared/accountConnectors';
 import { join } from 'node:path';
 import type { Agent } from '@shared/domain';
 import type { Clock } from '../ports';
@@ -15,7 +16,7 @@ export interface DemoOptions {
   breachSoonSeconds?: number;
 }
 
-export const DEMO_CONNECTOR = 'simulator';
+export { DEMO_CONNECTOR };
 
 const ACCOUNTS: (NewAccount & Pick<SimulatedAccount, 'kinds' | 'sales' | 'searchable'>)[] = [
   { id: 'demo-x', platform: 'x', name: 'Aurora Air Support', handle: '@AuroraAirHelp', role: 'support', connector: DEMO_CONNECTOR, kinds: ['mention', 'mention', 'dm'], searchable: true },

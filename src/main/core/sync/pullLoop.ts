@@ -19,6 +19,8 @@ export interface PullSource {
   succeeded(): void;
   /** A platform error (typed) or a local one (null) with a readable reason. */
   failed(error: ConnectorError | null, reason: string, nextRetryAt: number | null): void;
+  /** A run ended with nothing more to read right now. */
+  caughtUp?(): void;
   /** Push: news from the platform triggers a pull (see Connector.watch). */
   watch?(onNews: () => void): () => void;
 }
@@ -118,6 +120,7 @@ export class PullLoop {
     }
     this.failures = 0;
     source.succeeded();
+    if (!more) source.caughtUp?.();
     // Still more after a long run: yield to the event loop, then continue.
     if (more) this.timer.schedule(0);
     else this.timer.scheduleWithin(this.deps.intervalMs ?? source.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);

@@ -6,6 +6,7 @@ import type { Connector } from '../connectors/connector';
 import type { Clock, Logger } from '../ports';
 import type { Repos } from '../repos';
 import type { BackoffOptions } from './backoff';
+import { FirstSyncTracker } from './firstSync';
 import { HealthTracker } from './health';
 import { OutboxWorker } from './outboxWorker';
 import { ingestPage, type IngestResult } from './ingest';
@@ -13,6 +14,8 @@ import { PullLoop, type PullSource } from './pullLoop';
 
 const STATUS_THROTTLE_MS = 5_000;
 const LISTENING_INTERVAL_MS = 5 * 60_000;
+/** A first sync's progress bar moves at most this often. */
+const FIRST_SYNC_STATUS_MS = 500;
 
 export interface SyncEngineDeps {
   repos: Repos;
@@ -33,10 +36,12 @@ export interface SyncEngineDeps {
 export class SyncEngine {
   readonly health = new HealthTracker();
   readonly outbox: OutboxWorker;
+  private readonly firstSyncs: FirstSyncTracker;
   /** Per account: its feed's loop, then one per listening stream. */
   private readonly loops = new Map<string, PullLoop[]>();
 
   constructor(private readonly deps: SyncEngineDeps) {
+    this.firstSyncs = new FirstSyncTracker(deps.repos.syncState, deps.clock, () => this.publishStatusSoon(FIRST_SYNC_STATUS_MS));
     this.outbox = new OutboxWorker({
       repos: deps.repos,
       clock: deps.clock,
@@ -86,8 +91,13 @@ export class SyncEngine {
       label: accountId,
       pollIntervalMs: connector.pollIntervalMs,
       cursor: () => repos.syncState.get(accountId).cursor,
-      pull: (cursor) => connector.pull(cursor),
-      ingest: (page, now) => ingestPage(repos, accountId, page.items, page.cursor, policies(), now),
+      pull: (cursor) => connector.pull(cursor, this.firstSyncs.control(accountId)),
+      ingest: (page, now) => {
+        const result = ingestPage(repos, accountId, page.items, page.cursor, policies(), now);
+        this.firstSyncs.ingested(accountId, result.newMessages);
+        return result;
+      },
+      caughtUp: () => this.firstSyncs.caughtUp(accountId),
       succeeded: () => this.health.ok(accountId, 'pull'),
       failed: (error, reason, next) => (error ? this.health.failed(accountId, 'pull', error, next) : this.health.degraded(accountId, 'pull', reason, next)),
       watch: connector.watch?.bind(connector),
@@ -115,6 +125,7 @@ export class SyncEngine {
   }
 
   private addLoop(accountId: string, connector: Connector): void {
+    this.firstSyncs.begin(accountId, connector.backfillDays);
     const loops = [new PullLoop(this.accountSource(accountId, connector), this.loopDeps())];
     const search = connector.search?.bind(connector);
     if (search) {
@@ -132,6 +143,17 @@ export class SyncEngine {
     await Promise.all((this.loops.get(accountId) ?? []).map((l) => l.stop()));
     this.addLoop(accountId, connector);
     if (this.started) for (const loop of this.loops.get(accountId)!) loop.start();
+  }
+
+  /**
+   * The agent stops an account's first sync: what was read stays, and the account goes on with
+   * new messages only. False when no first sync runs.
+   */
+  cancelFirstSync(accountId: string): boolean {
+    if (!this.firstSyncs.cancel(accountId)) return false;
+    // Ends it now rather than after a backoff or the poll interval.
+    this.loops.get(accountId)?.[0]?.pullNow();
+    return true;
   }
 
   /** Whether an account's connector can search (listening). */
@@ -161,6 +183,7 @@ export class SyncEngine {
     const loops = this.loops.get(accountId) ?? [];
     this.loops.delete(accountId);
     this.deps.connectors.delete(accountId);
+    this.firstSyncs.forget(accountId);
     await Promise.all(loops.map((loop) => loop.stop()));
     this.health.forget(accountId);
   }
@@ -200,6 +223,7 @@ export class SyncEngine {
           nextRetryAt: state.nextRetryAt,
           queuedReplies: queued(account.id),
           simulatedOutage: this.deps.simulatedOutage?.(account.id) ?? false,
+          firstSync: this.firstSyncs.status(account.id),
         };
       }),
       queuedReplies: queued(),
@@ -214,10 +238,15 @@ export class SyncEngine {
   }
 
   /** After routine pulls ("last synced" moved): at most one status push every few seconds. */
-  private publishStatusSoon(): void {
-    this.statusTimer ??= setTimeout(() => this.publishStatus(), STATUS_THROTTLE_MS);
+  private publishStatusSoon(withinMs = STATUS_THROTTLE_MS): void {
+    // Timers run on real time, whatever the clock says.
+    if (this.statusTimer && this.statusDueAt <= Date.now() + withinMs) return;
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusDueAt = Date.now() + withinMs;
+    this.statusTimer = setTimeout(() => this.publishStatus(), withinMs);
     this.statusTimer.unref?.();
   }
 
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
+  private statusDueAt = 0;
 }

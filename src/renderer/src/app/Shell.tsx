@@ -14,6 +14,7 @@ import { DemoControls } from '../features/demo/DemoControls';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
 import { useDeskNotifications } from '../features/notifications/useDeskNotifications';
 import { QueueRail } from '../features/queues/QueueRail';
+import { FirstSyncProgress } from '../features/status/FirstSyncProgress';
 import { StatusBar } from '../features/status/StatusBar';
 import { useSyncStatus } from '../features/status/useSyncStatus';
 import { ThreadPane } from '../features/thread/ThreadPane';
@@ -187,6 +188,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
         <ConnectionBanner />
+        <FirstSyncProgress status={sync} />
         <div className={classes.panes}>
           <div className={classes.list}>
             <ConversationList

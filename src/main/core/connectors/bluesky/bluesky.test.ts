@@ -103,6 +103,22 @@ describe.runIf(!unavailable || required)('Bluesky connector (real local PDS and 
     expect(repos.db.prepare('SELECT COUNT(*) FROM conversations').pluck().get()).toBe(1);
   }, 60_000);
 
+  it("reports how far back a first sync has read, and reads no further once it is stopped", async () => {
+    const connector = connect();
+    const progress: number[] = [];
+    const stopped = new AbortController();
+    stopped.abort();
+    // The page under way is kept (the newest notifications); no page after it is read.
+    const page = await connector.pull(null, { signal: stopped.signal, progress: (f) => progress.push(f) });
+    expect(page.more).toBe(false);
+    expect(page.items.length).toBeGreaterThan(0);
+    // The notifications are minutes old in a 7-day window.
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toBeGreaterThanOrEqual(0);
+    expect(progress[0]).toBeLessThan(0.01);
+    expect(connector.backfillDays).toBe(7);
+  });
+
   it('listens for posts that name the brand without mentioning it', async () => {
     const connector = connect();
     await customerPosts('Flying with Aurora Air to Riga tomorrow, excited!');

@@ -3,7 +3,19 @@
 // posted with root and parent refs and facets (mentions, links), and a deterministic record key
 // per reply, so a resend can never create a second post.
 import { AtpAgent, RichText, XRPCError } from '@atproto/api';
-import { AuthError, MalformedPayloadError, RateLimitError, RejectedError, TransientError, type Connector, type InboundItem, type PullResult, type SendRequest } from '../connector';
+import {
+  AuthError,
+  MalformedPayloadError,
+  RateLimitError,
+  readBackProgress,
+  RejectedError,
+  TransientError,
+  type Connector,
+  type InboundItem,
+  type PullControl,
+  type PullResult,
+  type SendRequest,
+} from '../connector';
 import { normalizeInstanceUrl } from '../mastodon/mastodonConnector';
 
 export interface BlueskyConfig {
@@ -112,7 +124,9 @@ export function createBlueskyConnector(config: BlueskyConfig, appPassword: strin
       return { handle: `@${s.handle}`, name: profile?.data.displayName || s.handle };
     },
 
-    async pull(cursor: string | null): Promise<PullResult> {
+    backfillDays: config.backfillDays ?? 7,
+
+    async pull(cursor: string | null, control?: PullControl): Promise<PullResult> {
       const self = await session();
       const state = readCursor(cursor);
       const since = state?.at ?? new Date(Date.now() - (config.backfillDays ?? 7) * 86_400_000).toISOString();
@@ -120,7 +134,11 @@ export function createBlueskyConnector(config: BlueskyConfig, appPassword: strin
       const collected: Awaited<ReturnType<typeof agent.app.bsky.notification.listNotifications>>['data']['notifications'] = [];
       let page: string | undefined;
       read: for (let i = 0; i < MAX_PAGES; i++) {
+        // The agent stopped the first sync: keep what was read, newest first.
+        if (i > 0 && control?.signal.aborted) break;
         const { data } = await call(() => agent.app.bsky.notification.listNotifications({ limit: PAGE_SIZE, cursor: page, reasons: REASONS }));
+        const oldest = data.notifications.at(-1)?.indexedAt;
+        if (oldest) control?.progress(readBackProgress(Date.parse(since), Date.parse(oldest), Date.now()));
         for (const n of data.notifications) {
           if (n.indexedAt < since) break read;
           if (n.indexedAt === since && seen.has(n.uri)) continue;

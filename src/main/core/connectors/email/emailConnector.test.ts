@@ -133,6 +133,31 @@ describe.runIf(!unavailable || required)('e-mail connector (real Dovecot and Pos
     }
   });
 
+  it('a stopped first sync skips the rest of the window and goes on with new mail; a full one reaches its end', async () => {
+    await customerSends({ subject: 'Seat upgrade', text: 'Can I upgrade?', messageId: '<upgrade-1@example.test>' });
+    const connector = createEmailConnector(config, 'help-pw');
+    const full: number[] = [];
+    const everything = await waitFor(
+      () => connector.pull(null, { signal: new AbortController().signal, progress: (f) => full.push(f) }),
+      (page) => page.items.some((i) => i.body.includes('Can I upgrade?')),
+    );
+    expect(everything.more).toBe(false);
+    expect(full).toEqual([1]);
+    expect(connector.backfillDays).toBe(14);
+
+    const repos = makeRepos();
+    const stopped = new AbortController();
+    stopped.abort();
+    const page = await connector.pull(null, { signal: stopped.signal, progress: () => {} });
+    expect(page).toMatchObject({ items: [], more: false });
+    ingestPage(repos, 'acc-x', page.items, page.cursor, DEFAULT_SLA_POLICIES, Date.now());
+    await customerSends({ subject: 'Seat upgrade', text: 'Any news?', messageId: '<upgrade-2@example.test>', inReplyTo: '<upgrade-1@example.test>' });
+    let got = 0;
+    await waitFor(async () => (got += await pullAll(connector, repos)), (n) => n >= 1);
+    expect(got).toBe(1);
+    expect(repos.db.prepare('SELECT body FROM messages').pluck().all()).toEqual([expect.stringContaining('Any news?')]);
+  });
+
   it('reads the window again when UIDVALIDITY changes, without duplicating anything', async () => {
     const connector = createEmailConnector(config, 'help-pw');
     const repos = makeRepos();

@@ -7,7 +7,18 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { htmlToText } from '@shared/htmlText';
-import { AuthError, MalformedPayloadError, RejectedError, TransientError, type Connector, type InboundItem, type PullResult, type SendRequest } from '../connector';
+import {
+  AuthError,
+  MalformedPayloadError,
+  readBackProgress,
+  RejectedError,
+  TransientError,
+  type Connector,
+  type InboundItem,
+  type PullControl,
+  type PullResult,
+  type SendRequest,
+} from '../connector';
 
 export interface EmailConfig {
   /** The support address replies are sent from. */
@@ -176,7 +187,9 @@ export function createEmailConnector(config: EmailConfig, password: string): Con
       return { handle: config.address, name: config.fromName ?? config.address };
     },
 
-    async pull(cursor: string | null): Promise<PullResult> {
+    backfillDays: config.backfillDays ?? 14,
+
+    async pull(cursor: string | null, control?: PullControl): Promise<PullResult> {
       return withImap(async (client) => {
         const lock = await client.getMailboxLock(mailbox, { readOnly: true });
         try {
@@ -194,10 +207,13 @@ export function createEmailConnector(config: EmailConfig, password: string): Con
             uids = (await client.search({ since }, { uid: true })) || [];
           }
           uids.sort((a, b) => a - b);
-          const batch = uids.slice(0, MAX_MESSAGES_PER_PULL);
+          // The agent stopped the first sync: the rest of the window is skipped.
+          const batch = control?.signal.aborted ? [] : uids.slice(0, MAX_MESSAGES_PER_PULL);
           const items: InboundItem[] = [];
           let lastUid = state && state.uidValidity === uidValidity ? state.lastUid : 0;
-          if (batch.length) {
+          if (control?.signal.aborted) {
+            lastUid = Math.max(lastUid, Number(box.uidNext) - 1);
+          } else if (batch.length) {
             for await (const message of client.fetch(batch.join(','), { uid: true, source: true }, { uid: true })) {
               if (!message.source) throw new MalformedPayloadError(`${imapLabel} returned message ${message.uid} without content`);
               const parsed = await simpleParser(message.source);
@@ -208,7 +224,17 @@ export function createEmailConnector(config: EmailConfig, password: string): Con
           } else if (!state || state.uidValidity !== uidValidity) {
             lastUid = Math.max(0, Number(box.uidNext) - 1);
           }
-          return { items, cursor: JSON.stringify({ uidValidity, lastUid } satisfies EmailCursor), more: uids.length > batch.length };
+          if (control && items.length) {
+            // Oldest first: the newest message read tells how far through the window it is.
+            const since = Date.now() - (config.backfillDays ?? 14) * 86_400_000;
+            const reached = Math.max(...items.map((i) => i.createdAt));
+            control.progress(uids.length > batch.length ? 1 - readBackProgress(since, reached, Date.now()) : 1);
+          }
+          return {
+            items,
+            cursor: JSON.stringify({ uidValidity, lastUid } satisfies EmailCursor),
+            more: !control?.signal.aborted && uids.length > batch.length,
+          };
         } finally {
           lock.release();
         }

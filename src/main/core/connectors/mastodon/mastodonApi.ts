@@ -32,10 +32,20 @@ export const mastodonNotification = z.looseObject({
   status: mastodonStatus.nullish(),
 });
 
+/** A status as search and tag timelines return it: also whether it is a reblog and whom it mentions. */
+export const mastodonListedStatus = mastodonStatus.extend({
+  reblog: z.unknown().nullish(),
+  mentions: z.array(z.looseObject({ id: z.string() })).default([]),
+});
+
+/** GET /api/v2/search: each status is read on its own, so one bad status cannot hide the rest. */
+export const mastodonSearchResults = z.looseObject({ statuses: z.array(z.unknown()) });
+
 export const mastodonCredentialAccount = z.looseObject({ id: z.string(), acct: z.string(), display_name: z.string().default('') });
 
 export type MastodonStatus = z.output<typeof mastodonStatus>;
 export type MastodonNotification = z.output<typeof mastodonNotification>;
+export type MastodonListedStatus = z.output<typeof mastodonListedStatus>;
 
 /** Mastodon ids are decimal strings of growing length: compare them as numbers. */
 export function compareIds(a: string, b: string): number {
@@ -48,4 +58,18 @@ export function mastodonReset(headers: Headers): number | null {
   if (!reset) return null;
   const at = Date.parse(reset);
   return Number.isNaN(at) ? null : at;
+}
+
+/** A query parameter of one of the Link header's targets (rel="next" carries max_id, rel="prev" min_id). */
+export function linkParam(headers: Headers, rel: 'next' | 'prev', name: string): string | null {
+  for (const part of (headers.get('link') ?? '').split(',')) {
+    const match = /<([^>]*)>\s*;\s*rel="?([^";]+)"?/.exec(part);
+    if (!match || !match[2]!.split(/\s+/).includes(rel)) continue;
+    try {
+      return new URL(match[1]!).searchParams.get(name);
+    } catch {
+      return null;
+    }
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 // The parts of Meta's Graph API the connector reads, as documented (developers.facebook.com):
 // Page and Page Post, Comment (filter=stream gives `parent`), Conversation and Message (Messenger
-// and Instagram messaging), IG Media and IG Comment (`replies`, `parent_id`, `from`), cursor
+// and Instagram messaging), IG Media and IG Comment (`replies`, `parent_id`, `from`), the IG User
+// mention edges (`tags`, `mentioned_media`, `mentioned_comment`, POST `mentions`), cursor
 // paging ({data, paging: {cursors: {after}, next}}), the error object
 // {error: {message, type, code, error_subcode, fbtrace_id}} and the usage headers X-App-Usage and
 // X-Business-Use-Case-Usage (estimated_time_to_regain_access in minutes).
@@ -75,6 +76,37 @@ export const igComment = z.looseObject({
   replies: z.looseObject({ data: z.array(z.unknown()) }).optional(),
 });
 
+/** Media the Instagram account is tagged in (GET /{ig-user-id}/tags): someone else's post. */
+export const igTaggedMedia = z.looseObject({
+  id: z.string().min(1),
+  caption: z.string().optional(),
+  // The media owner's username.
+  username: z.string().optional(),
+  timestamp: graphTime,
+  permalink: z.string().optional(),
+  media_type: z.string().optional(),
+});
+
+/** GET /{ig-user-id}?fields=mentioned_media.media_id({media-id}){...}: a caption @mention. */
+export const igMentionedMedia = z.looseObject({
+  id: z.string().min(1).optional(),
+  caption: z.string().optional(),
+  username: z.string().optional(),
+  timestamp: graphTime,
+  permalink: z.string().optional(),
+  // Read only when a resend looks for its earlier reply.
+  comments: z.looseObject({ data: z.array(z.unknown()) }).optional(),
+});
+
+/** GET /{ig-user-id}?fields=mentioned_comment.comment_id({comment-id}){...}: a comment @mention. */
+export const igMentionedComment = z.looseObject({
+  id: z.string().min(1).optional(),
+  text: z.string().default(''),
+  timestamp: graphTime,
+  username: z.string().optional(),
+  media: z.looseObject({ id: z.string().min(1) }).optional(),
+});
+
 export const metaPageNode = z.looseObject({
   id: z.string().min(1),
   name: z.string().default(''),
@@ -84,7 +116,7 @@ export const metaPageNode = z.looseObject({
 
 export const igUserNode = z.looseObject({ id: z.string().min(1), username: z.string().default('') });
 
-/** POST /{comment-id}/comments and POST /{ig-comment-id}/replies answer {id}. */
+/** POST /{comment-id}/comments, POST /{ig-comment-id}/replies and POST /{ig-user-id}/mentions answer {id}. */
 export const createdObject = z.looseObject({ id: z.string().min(1) });
 
 /** The Send API answers {recipient_id, message_id}. */
@@ -106,6 +138,9 @@ export type FbComment = z.output<typeof fbComment>;
 export type MetaMessage = z.output<typeof metaMessage>;
 export type IgMedia = z.output<typeof igMedia>;
 export type IgComment = z.output<typeof igComment>;
+export type IgTaggedMedia = z.output<typeof igTaggedMedia>;
+export type IgMentionedMedia = z.output<typeof igMentionedMedia>;
+export type IgMentionedComment = z.output<typeof igMentionedComment>;
 export type GraphError = z.output<typeof graphError>;
 
 /** The time of a raw item's field, or null when it has none that parses. */

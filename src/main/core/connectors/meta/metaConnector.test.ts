@@ -1,15 +1,16 @@
+import { createHmac } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICIES } from '@shared/sla';
 import { makeRepos, T0 } from '../../../../../test/support/coreFixtures';
 import { GRAPH_VERSION, graphTime, MetaFake } from '../../../../../test/support/fakes/metaFake';
-import { AuthError, MalformedPayloadError, RateLimitError, RejectedError, type Connector, type SendRequest } from '../connector';
+import { AuthError, MalformedPayloadError, RateLimitError, RejectedError, type Connector, type InboundItem, type SendRequest } from '../connector';
 import { CONNECTOR_KINDS } from '../registry';
 import { ingestPage } from '../../sync/ingest';
 import { DEFAULT_THROTTLE_WAIT_MS, readUsage } from './metaApi';
-import { createMetaConnector, GRAPH_VERSION as CONNECTOR_GRAPH_VERSION } from './metaConnector';
-import { subscriptionChallenge, verifyMetaSignature } from './webhooks';
+import { createMetaConnector, GRAPH_VERSION as CONNECTOR_GRAPH_VERSION, type MetaConnector } from './metaConnector';
+import { mentionsFromWebhook, subscriptionChallenge, verifyMetaSignature, WebhookSignatureError, type MentionRef } from './webhooks';
 
 const ACCOUNT = 'acc-meta';
 const MINUTE = 60_000;
@@ -22,7 +23,7 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-function connect(config: { backfillDays?: number } = {}): Connector {
+function connect(config: { backfillDays?: number } = {}): MetaConnector {
   fake = new MetaFake();
   server.use(...fake.handlers());
   return createMetaConnector({ apiUrl: fake.origin, ...config }, fake.token);
@@ -165,6 +166,30 @@ describe('Meta connector', () => {
     expect(messagesIn(repos, `igdm:${ig.id}`)).toHaveLength(2);
     // Only the two conversations that moved had their messages read.
     expect(fake.requests.filter((r) => r.url.pathname.endsWith('/messages'))).toHaveLength(2);
+  });
+
+  it('reports a first sync stream by stream; once stopped, the streams not yet read start from now', async () => {
+    const connector = connect();
+    const now = Date.now();
+    const ana = fake.fbUser('Ana Costa');
+    fake.messengerDm(ana, 'Hi, about my booking', now - 2 * HOUR);
+    const leo = fake.igUser('leo.travels');
+    fake.instagramDm(leo, 'Lost my bag', now - HOUR);
+    const full: number[] = [];
+    const all = await connector.pull(null, { signal: new AbortController().signal, progress: (f) => full.push(f) });
+    expect(all.items.map((i) => i.body)).toEqual(['Hi, about my booking', 'Lost my bag']);
+    expect(full).toEqual([0.2, 0.4, 0.6, 0.8, 1]);
+    expect(connector.backfillDays).toBe(7);
+
+    // Stopped after the Page's comments: Messenger and Instagram history is skipped.
+    const repos = metaRepos();
+    const controller = new AbortController();
+    const stopped = await connector.pull(null, { signal: controller.signal, progress: () => controller.abort() });
+    expect(stopped.items).toEqual([]);
+    ingestPage(repos, ACCOUNT, stopped.items, stopped.cursor, DEFAULT_SLA_POLICIES, Date.now());
+    fake.instagramDm(leo, 'found it');
+    expect(await pullAll(connector, repos)).toBe(1);
+    expect(repos.db.prepare('SELECT body FROM messages').pluck().all()).toEqual(['found it']);
   });
 
   it('pulls Instagram comments with their replies, and reads only media whose comment count changed', async () => {
@@ -422,11 +447,292 @@ describe('Meta webhooks', () => {
     expect(verifyMetaSignature(body, signature.replace('sha256=', 'sha1='), 'app-secret')).toBe(false);
   });
 
+  const sign = (body: string | Buffer, secret = 'app-secret') => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  const ig = '17841400000000001';
+
+  it('turns a signed Instagram delivery into the mentions to read, once each', () => {
+    // The documented payload: entry.id is the Instagram account, value {media_id, comment_id?}.
+    const body = JSON.stringify({
+      object: 'instagram',
+      entry: [
+        {
+          id: ig,
+          time: 1795424400,
+          changes: [
+            { field: 'mentions', value: { media_id: '17918195224117851', comment_id: '17894227972186120' } },
+            { field: 'comments', value: { id: '17865799348089039', text: 'not a mention', media: { id: '17887498072083520' } } },
+            { field: 'mentions', value: { media_id: '17918195224117852' } },
+            { field: 'mentions', value: { media_id: '17918195224117851', comment_id: '17894227972186120' } },
+          ],
+        },
+        { id: '17841400000000002', time: 1795424401, changes: [{ field: 'mentions', value: { media_id: '17918195224117853' } }] },
+      ],
+    });
+    expect(mentionsFromWebhook(body, sign(body), 'app-secret')).toEqual([
+      { igUserId: ig, mediaId: '17918195224117851', commentId: '17894227972186120' },
+      { igUserId: ig, mediaId: '17918195224117852', commentId: null },
+      { igUserId: '17841400000000002', mediaId: '17918195224117853', commentId: null },
+    ]);
+    expect(mentionsFromWebhook(Buffer.from(body), sign(body), 'app-secret')).toHaveLength(3);
+    // A Page delivery, or Instagram messaging, holds no mentions.
+    const page = '{"object":"page","entry":[{"id":"104000000000001","time":1795424400,"changes":[{"field":"feed","value":{"item":"comment","verb":"add"}}]}]}';
+    expect(mentionsFromWebhook(page, sign(page), 'app-secret')).toEqual([]);
+    const messaging = JSON.stringify({ object: 'instagram', entry: [{ id: ig, time: 1795424400, messaging: [{ sender: { id: '1' }, message: { text: 'hi' } }] }] });
+    expect(mentionsFromWebhook(messaging, sign(messaging), 'app-secret')).toEqual([]);
+  });
+
+  it('reads nothing of a delivery that is not signed with the app secret', () => {
+    const body = JSON.stringify({ object: 'instagram', entry: [{ id: ig, time: 1, changes: [{ field: 'mentions', value: { media_id: '1' } }] }] });
+    for (const signature of [sign(body, 'other-secret'), sign(`${body} `), null, undefined, '', 'sha256=abc', sign(body).replace('sha256=', 'sha1=')]) {
+      expect(() => mentionsFromWebhook(body, signature, 'app-secret'), String(signature)).toThrow(WebhookSignatureError);
+    }
+    // Checked before the body is read at all.
+    expect(() => mentionsFromWebhook('not json', null, 'app-secret')).toThrow(WebhookSignatureError);
+  });
+
+  it('says clearly what is wrong with a signed delivery it cannot read', () => {
+    const malformed = (body: string) => {
+      try {
+        mentionsFromWebhook(body, sign(body), 'app-secret');
+      } catch (error) {
+        expect(error).toBeInstanceOf(MalformedPayloadError);
+        return (error as Error).message;
+      }
+      throw new Error('expected a MalformedPayloadError');
+    };
+    expect(malformed('{"object":"instagram","entry":[')).toBe('Meta sent a webhook delivery that is not JSON');
+    expect(malformed('{"object":"instagram"}')).toMatch(/^Meta sent a webhook delivery that cannot be read \(entry: /);
+    expect(malformed(JSON.stringify({ object: 'instagram', entry: [{ id: ig, changes: [{ field: 'mentions', value: { comment_id: '17894227972186120' } }] }] }))).toMatch(
+      /^Meta sent a mention that cannot be read \(entry\.0\.changes\.0\.value\.media_id: /,
+    );
+    expect(malformed(JSON.stringify({ object: 'instagram', entry: [{ id: ig, changes: [{ field: 'mentions', value: { media_id: '1){caption}' } }] }] }))).toBe(
+      'Meta sent a mention that cannot be read (entry.0.changes.0.value.media_id: not a Graph id)',
+    );
+  });
+
   it('answers the subscription check only for our verify token', () => {
     const query = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': 'our-token', 'hub.challenge': '1158201444' });
     expect(subscriptionChallenge(query, 'our-token')).toBe('1158201444');
     expect(subscriptionChallenge(query, 'other-token')).toBeNull();
     query.set('hub.mode', 'unsubscribe');
     expect(subscriptionChallenge(query, 'our-token')).toBeNull();
+  });
+});
+
+describe('Instagram mentions', () => {
+  const mentionPaths = () => {
+    const node = `/${GRAPH_VERSION}/${fake.ig.id}`;
+    return (url: URL) => url.pathname === node || url.pathname === `${node}/tags` || url.pathname === `${node}/mentions`;
+  };
+  /** What a webhook delivery for these mentions hands over, through the signature check. */
+  const delivered = (mentions: { mediaId: string; commentId?: string }[]): MentionRef[] => {
+    const { body, signature } = fake.mentionWebhook(mentions);
+    return mentionsFromWebhook(body, signature, fake.appSecret);
+  };
+  const ingestOne = (repos: ReturnType<typeof makeRepos>, item: InboundItem) =>
+    ingestPage(repos, ACCOUNT, [item], repos.syncState.get(ACCOUNT).cursor, DEFAULT_SLA_POLICIES, Date.now()).newMessages;
+
+  it('pulls media the account is tagged in as mention conversations, paging back to the backfill, once each', async () => {
+    const connector = connect();
+    const repos = metaRepos();
+    const now = Date.now();
+    const leo = fake.igUser('leo.travels');
+    const first = fake.tag(leo, 'Landed in Riga, thanks crew!', now - 3 * HOUR);
+    for (let i = 0; i < 30; i++) fake.tag(fake.igUser(`fan${i}`), `trip ${i}`, now - 2 * HOUR + i * 1000);
+    const video = fake.tag(fake.igUser('mia'), '', now - HOUR, 'VIDEO');
+    for (let i = 0; i < 20; i++) fake.tag(fake.igUser(`old${i}`), 'before the backfill', now - 9 * DAY - i * HOUR);
+
+    expect(await pullAll(connector, repos)).toBe(32);
+    const reads = () => fake.requests.filter((r) => r.url.pathname === `/${GRAPH_VERSION}/${fake.ig.id}/tags`);
+    // 52 tags, 25 a page: the second page reaches the backfill and the reading stops there.
+    expect(reads().map((r) => r.url.searchParams.get('after') !== null)).toEqual([false, true]);
+    expect(reads()[0]!.url.searchParams.get('fields')).toBe('id,caption,username,timestamp,permalink,media_type');
+    expect(reads()[0]!.url.searchParams.get('limit')).toBe('25');
+    expect(repos.db.prepare('SELECT kind, subject FROM conversations WHERE platform_id = ?').get(`igtag:${first.id}`)).toEqual({
+      kind: 'mention',
+      subject: 'Landed in Riga, thanks crew!',
+    });
+    expect(messagesIn(repos, `igtag:${first.id}`)).toEqual([{ body: 'Landed in Riga, thanks crew!', direction: 'in' }]);
+    expect(repos.db.prepare('SELECT created_at FROM messages WHERE platform_id = ?').pluck().get(`igtag:${first.id}`)).toBe(Date.parse(first.timestamp));
+    expect(repos.db.prepare('SELECT handle, profile_url AS url FROM customers WHERE platform_id = ?').get('ig:leo.travels')).toEqual({
+      handle: '@leo.travels',
+      url: 'https://www.instagram.com/leo.travels',
+    });
+    expect(messagesIn(repos, `igtag:${video.id}`)).toEqual([{ body: '[attachment]', direction: 'in' }]);
+    expect(repos.db.prepare("SELECT COUNT(*) FROM messages WHERE body = 'before the backfill'").pluck().get()).toBe(0);
+
+    // A second pull reads one page, down to the mark, and hands over nothing.
+    fake.requests.length = 0;
+    expect(await pullAll(connector, repos)).toBe(0);
+    expect((await connector.pull(repos.syncState.get(ACCOUNT).cursor)).items.filter((i) => i.platformId.startsWith('igtag:'))).toEqual([]);
+    expect(reads().map((r) => r.url.searchParams.get('after'))).toEqual([null, null]);
+
+    const later = fake.tag(fake.igUser('ana'), 'Window seat views');
+    expect(await pullAll(connector, repos)).toBe(1);
+    expect(messagesIn(repos, `igtag:${later.id}`)).toEqual([{ body: 'Window seat views', direction: 'in' }]);
+
+    // Even read again from scratch (a lost cursor), a tag is stored once: writes are keyed on the media id.
+    const again = await connector.pull(null);
+    expect(again.items.filter((i) => i.platformId.startsWith('igtag:'))).toHaveLength(33);
+    expect(ingestPage(repos, ACCOUNT, again.items, again.cursor, DEFAULT_SLA_POLICIES, Date.now()).newMessages).toBe(0);
+  });
+
+  it('reads a comment @mention told by webhook, for the normal ingest path', async () => {
+    const connector = connect();
+    const repos = metaRepos();
+    const blog = fake.othersPost(fake.igUser('travel.blog'), 'Best airport lounges of the year', Date.now() - DAY);
+    const mia = fake.igUser('mia.k');
+    const comment = fake.commentMention(blog, mia, 'aurora.air my bag never arrived', Date.now() - 5 * MINUTE);
+
+    const [ref] = delivered([{ mediaId: blog.id, commentId: comment.id }]);
+    const item = await connector.fetchMention(ref!);
+    expect(item).toEqual({
+      platformId: `igmc:${comment.id}`,
+      conversation: { platformId: `igmc:${blog.id}/${comment.id}`, kind: 'mention', subject: null },
+      author: { platformId: 'ig:mia.k', handle: '@mia.k', displayName: 'mia.k', profileUrl: 'https://www.instagram.com/mia.k' },
+      direction: 'in',
+      body: 'aurora.air my bag never arrived',
+      createdAt: Date.parse(comment.timestamp),
+    });
+    const read = fake.requests.at(-1)!;
+    expect(read.url.pathname).toBe(`/${GRAPH_VERSION}/${fake.ig.id}`);
+    expect(read.url.searchParams.get('fields')).toBe(`mentioned_comment.comment_id(${comment.id}){text,timestamp,username,media{id}}`);
+
+    // Delivered twice, stored once.
+    expect(ingestOne(repos, item)).toBe(1);
+    expect(ingestOne(repos, await connector.fetchMention(ref!))).toBe(0);
+    expect(repos.db.prepare('SELECT kind, status FROM conversations WHERE platform_id = ?').get(`igmc:${blog.id}/${comment.id}`)).toEqual({ kind: 'mention', status: 'open' });
+  });
+
+  it('reads a caption @mention told by webhook', async () => {
+    const connector = connect();
+    const repos = metaRepos();
+    const owner = fake.igUser('leo.travels');
+    const media = fake.captionMention(owner, 'Thanks aurora.air for the upgrade!', Date.now() - HOUR);
+
+    const refs = delivered([{ mediaId: media.id }]);
+    expect(refs).toEqual([{ igUserId: fake.ig.id, mediaId: media.id, commentId: null }]);
+    const item = await connector.fetchMention(refs[0]!);
+    expect(item).toEqual({
+      platformId: `igmm:${media.id}`,
+      conversation: { platformId: `igmm:${media.id}`, kind: 'mention', subject: 'Thanks aurora.air for the upgrade!' },
+      author: { platformId: 'ig:leo.travels', handle: '@leo.travels', displayName: 'leo.travels', profileUrl: 'https://www.instagram.com/leo.travels' },
+      direction: 'in',
+      body: 'Thanks aurora.air for the upgrade!',
+      createdAt: Date.parse(media.timestamp),
+    });
+    expect(fake.requests.at(-1)!.url.searchParams.get('fields')).toBe(`mentioned_media.media_id(${media.id}){caption,timestamp,username,permalink}`);
+    expect(ingestOne(repos, item)).toBe(1);
+    expect(ingestOne(repos, item)).toBe(0);
+  });
+
+  it("refuses mentions of another account, and reads Meta's refusal of one that does not mention us", async () => {
+    const connector = connect();
+    const other = fake.othersPost(fake.igUser('someone'), 'no mention here');
+    await connector.verify();
+    fake.requests.length = 0;
+    await expect(connector.fetchMention({ igUserId: '17841499999999999', mediaId: other.id, commentId: null })).rejects.toThrow(
+      /for Instagram account 17841499999999999, not 17841400000000001/,
+    );
+    await expect(connector.fetchMention({ igUserId: fake.ig.id, mediaId: '1){caption}', commentId: null })).rejects.toBeInstanceOf(RejectedError);
+    expect(fake.requests).toHaveLength(0);
+    const error = (await connector.fetchMention({ igUserId: fake.ig.id, mediaId: other.id, commentId: null }).catch((e: unknown) => e)) as RejectedError;
+    expect(error).toBeInstanceOf(RejectedError);
+    expect(error.message).toMatch(/Meta refused the request: .*code 100/);
+  });
+
+  it('answers a comment mention under that comment and a caption mention under the post, with the documented parameters', async () => {
+    const connector = connect();
+    const blog = fake.othersPost(fake.igUser('travel.blog'), 'Lounges');
+    const comment = fake.commentMention(blog, fake.igUser('mia.k'), 'aurora.air lost my bag');
+    const onComment = await connector.fetchMention(delivered([{ mediaId: blog.id, commentId: comment.id }])[0]!);
+    const sent = await connector.send(
+      reply({ kind: 'mention', conversationPlatformId: onComment.conversation.platformId, inReplyToPlatformId: onComment.platformId, body: 'Sorry Mia, please DM us.' }),
+    );
+    expect(posts().at(-1)!.url.pathname).toBe(`/${GRAPH_VERSION}/${fake.ig.id}/mentions`);
+    expect(posts().at(-1)!.params).toEqual({ media_id: blog.id, comment_id: comment.id, message: 'Sorry Mia, please DM us.' });
+    expect(fake.mentionReplies()).toMatchObject([{ mediaId: blog.id, parent_id: comment.id, text: 'Sorry Mia, please DM us.' }]);
+    expect(sent.platformId).toBe(`igc:${fake.mentionReplies()[0]!.id}`);
+
+    const media = fake.captionMention(fake.igUser('leo'), 'Upgrade thanks to aurora.air');
+    const onCaption = await connector.fetchMention(delivered([{ mediaId: media.id }])[0]!);
+    const request = reply({ kind: 'mention', conversationPlatformId: onCaption.conversation.platformId, inReplyToPlatformId: onCaption.platformId, body: 'Enjoy, Leo!' });
+    const captionSent = await connector.send(request);
+    expect(posts().at(-1)!.params).toEqual({ media_id: media.id, message: 'Enjoy, Leo!' });
+    expect(fake.mentionReplies().at(-1)).toMatchObject({ mediaId: media.id, text: 'Enjoy, Leo!' });
+    expect(fake.mentionReplies().at(-1)!.parent_id).toBeUndefined();
+    expect(captionSent.platformId).toBe(`igc:${fake.mentionReplies().at(-1)!.id}`);
+
+    // A resend finds the first reply among the post's comments instead of posting again.
+    const postsBefore = posts().length;
+    expect((await connector.send({ ...request, attempt: 2 })).platformId).toBe(captionSent.platformId);
+    expect(posts()).toHaveLength(postsBefore);
+    expect(fake.mentionReplies()).toHaveLength(2);
+  });
+
+  it('refuses to answer a post the account is only tagged in, without asking Meta', async () => {
+    const connector = connect();
+    const tagged = fake.tag(fake.igUser('leo'), 'Great flight');
+    const error = (await connector.send(reply({ kind: 'mention', conversationPlatformId: `igtag:${tagged.id}` })).catch((e: unknown) => e)) as RejectedError;
+    expect(error).toBeInstanceOf(RejectedError);
+    expect(error.message).toMatch(/does not allow commenting on a post the account is only tagged in/);
+    expect(posts()).toHaveLength(0);
+    await expect(connector.send(reply({ kind: 'mention', conversationPlatformId: 'igmc:123' }))).rejects.toThrow(/not one the Meta connector knows how to answer/);
+  });
+
+  /** Every new endpoint: the tags pull, both mention reads and both mention replies. */
+  const mentionCalls = (connector: MetaConnector) => {
+    const blog = fake.othersPost(fake.igUser('travel.blog'), 'Lounges');
+    const comment = fake.commentMention(blog, fake.igUser('mia.k'), 'aurora.air hello');
+    const media = fake.captionMention(fake.igUser('leo'), 'thanks aurora.air');
+    fake.tag(fake.igUser('ana'), 'tagged', Date.now() - MINUTE);
+    return {
+      'tags pull': () => connector.pull(null),
+      'mentioned comment': () => connector.fetchMention({ igUserId: fake.ig.id, mediaId: blog.id, commentId: comment.id }),
+      'mentioned media': () => connector.fetchMention({ igUserId: fake.ig.id, mediaId: media.id, commentId: null }),
+      'comment mention reply': () => connector.send(reply({ kind: 'mention', conversationPlatformId: `igmc:${blog.id}/${comment.id}` })),
+      'caption mention reply': () => connector.send(reply({ kind: 'mention', conversationPlatformId: `igmm:${media.id}` })),
+    };
+  };
+
+  it.each([4, 17, 32, 613] as const)('waits as Meta estimates when the mention endpoints are throttled with code %i', async (code) => {
+    const connector = connect();
+    await connector.verify();
+    const calls = mentionCalls(connector);
+    // Only the mention endpoints are throttled: the pull gets through its other streams to the tags.
+    fake.faultScope = mentionPaths();
+    fake.throttle = { code, regainMinutes: 7 };
+    for (const [name, run] of Object.entries(calls)) {
+      const before = Date.now();
+      const error = (await run().catch((e: unknown) => e)) as RateLimitError;
+      const after = Date.now();
+      expect(error, name).toBeInstanceOf(RateLimitError);
+      expect(error.resetAt, name).toBeGreaterThanOrEqual(before + 7 * MINUTE);
+      expect(error.resetAt, name).toBeLessThanOrEqual(after + 7 * MINUTE);
+      expect(error.message, name).toContain(`code ${code}`);
+    }
+    expect(fake.requests.some((r) => r.url.pathname.endsWith('/tags'))).toBe(true);
+    expect(posts().every((r) => r.url.pathname.endsWith('/mentions'))).toBe(true);
+    expect(fake.mentionReplies()).toHaveLength(0);
+    // No estimate: a conservative wait.
+    fake.throttle = { code };
+    const before = Date.now();
+    const plain = (await calls['tags pull']().catch((e: unknown) => e)) as RateLimitError;
+    expect(plain).toBeInstanceOf(RateLimitError);
+    expect(plain.resetAt).toBeGreaterThanOrEqual(before + DEFAULT_THROTTLE_WAIT_MS);
+  });
+
+  it('stops with an auth error when the token expires, on the mention endpoints too', async () => {
+    const connector = connect();
+    await connector.verify();
+    const calls = mentionCalls(connector);
+    fake.faultScope = mentionPaths();
+    fake.token = 'expired';
+    for (const [name, run] of Object.entries(calls)) {
+      const error = (await run().catch((e: unknown) => e)) as AuthError;
+      expect(error, name).toBeInstanceOf(AuthError);
+      expect(error.message, name).toMatch(/no longer accepts the Page access token \(expired or revoked\).*code 190\/463/);
+    }
+    expect(fake.mentionReplies()).toHaveLength(0);
   });
 });

@@ -4,16 +4,32 @@
 // Pull: comments on the Page's recent posts (filter=stream, reverse_chronological, read back to the
 // high-water mark; only posts whose updated_time moved), Messenger and Instagram conversations
 // (listed by updated_time, newest first; their latest messages), and comments on recent Instagram
-// media (only media whose comments_count changed; replies from the `replies` edge). The cursor is
-// JSON with one high-water mark per stream (newest created time read and the ids read at it), so
-// a pull reads only what is new and a re-pulled page is harmless. A malformed item stops its
-// stream there: the mark never passes it.
+// media (only media whose comments_count changed; replies from the `replies` edge), and media the
+// Instagram account is tagged in (GET /{ig-user-id}/tags, newest first, as 'mention'
+// conversations). The cursor is JSON with one high-water mark per stream (newest created time
+// read and the ids read at it), so a pull reads only what is new and a re-pulled page is
+// harmless. A malformed item stops its stream there: the mark never passes it.
 //
 // Send: comment replies go to the thread's top-level comment (POST /{comment-id}/comments, or
 // /{ig-comment-id}/replies); DMs go through the Send API (POST /{page-id}/messages) after the
 // 24-hour window is checked. Meta has no idempotency keys, so a resend first looks for the reply.
+//
+// Caption and comment @mentions are only told by webhook (webhooks.ts turns a delivery into
+// MentionRefs); fetchMention reads one into an InboundItem for the normal ingest path. Replies to
+// them go through POST /{ig-user-id}/mentions (media_id, comment_id for a comment mention,
+// message); Meta does not allow commenting on media the account is only tagged in.
 import { z } from 'zod';
-import { MalformedPayloadError, RejectedError, type Connector, type InboundAuthor, type InboundItem, type PullResult, type SendRequest, type SendResult } from '../connector';
+import {
+  MalformedPayloadError,
+  RejectedError,
+  type Connector,
+  type InboundAuthor,
+  type InboundItem,
+  type PullControl,
+  type PullResult,
+  type SendRequest,
+  type SendResult,
+} from '../connector';
 import { createHttpClient, retryAfter, type HttpRequest } from '../http';
 import {
   createdObject,
@@ -26,6 +42,9 @@ import {
   graphPage,
   igComment,
   igMedia,
+  igMentionedComment,
+  igMentionedMedia,
+  igTaggedMedia,
   igUserNode,
   MessagingWindowError,
   metaConversation,
@@ -40,8 +59,12 @@ import {
   type FbPost,
   type IgComment,
   type IgMedia,
+  type IgMentionedComment,
+  type IgMentionedMedia,
+  type IgTaggedMedia,
   type MetaMessage,
 } from './metaApi';
+import { graphId, type MentionRef } from './webhooks';
 
 export interface MetaConfig {
   /** The Page's id; without it the Page is the one the Page access token belongs to (GET /me). */
@@ -57,11 +80,28 @@ export interface MetaConfig {
 const API = 'https://graph.facebook.com';
 export const GRAPH_VERSION = 'v25.0';
 
-/** Platform id prefixes: one account holds four kinds of Meta objects. */
+/** Platform id prefixes: one account holds several kinds of Meta objects. */
 export const FB_COMMENT = 'fbc:';
 export const IG_COMMENT = 'igc:';
 export const FB_DM = 'fbdm:';
 export const IG_DM = 'igdm:';
+/** Media the Instagram account is tagged in: igtag:{media-id} (conversation and message). */
+export const IG_TAG = 'igtag:';
+/** A caption @mention: igmm:{media-id} (conversation and message). */
+export const IG_CAPTION_MENTION = 'igmm:';
+/**
+ * A comment @mention: the conversation is igmc:{media-id}/{comment-id} (a reply needs both), the
+ * message igmc:{comment-id}.
+ */
+export const IG_COMMENT_MENTION = 'igmc:';
+
+export interface MetaConnector extends Connector {
+  /**
+   * Reads one caption or comment @mention told by webhook (see mentionsFromWebhook) into an item
+   * for the normal ingest path. Idempotent on the media or comment id, like a pull.
+   */
+  fetchMention(ref: MentionRef): Promise<InboundItem>;
+}
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -77,6 +117,7 @@ const CONVERSATIONS_PAGE = 25;
 const MESSAGES_PAGE = 20;
 const MEDIA_PAGE = 25;
 const IG_COMMENTS_PAGE = 50;
+const TAGS_PAGE = 25;
 /** Pages read per edge and pull; beyond it the rest is left out (see the notes on the cursor). */
 const MAX_PAGES = 10;
 /** Documented Send API limits: Messenger text 2000 characters, Instagram text under 1000 bytes. */
@@ -86,6 +127,9 @@ const INSTAGRAM_TEXT_MAX_BYTES = 1000;
 const FB_COMMENT_FIELDS = 'id,message,created_time,from{id,name},parent{id}';
 const MESSAGE_FIELDS = 'id,created_time,from,to,message';
 const IG_COMMENT_FIELDS = 'id,text,timestamp,username,from{id,username},parent_id';
+const TAG_FIELDS = 'id,caption,username,timestamp,permalink,media_type';
+const MENTIONED_MEDIA_FIELDS = 'caption,timestamp,username,permalink';
+const MENTIONED_COMMENT_FIELDS = 'text,timestamp,username,media{id}';
 
 // ---- Cursor -----------------------------------------------------------------------------------
 
@@ -96,11 +140,12 @@ interface Mark {
 }
 
 interface MetaCursor {
-  /** Facebook comments, Messenger, Instagram comments, Instagram DMs. */
+  /** Facebook comments, Messenger, Instagram comments, Instagram DMs, Instagram tags. */
   fc: Mark | null;
   fd: Mark | null;
   ic: Mark | null;
   id: Mark | null;
+  tg: Mark | null;
   /** comments_count of each watched Instagram media when its comments were last read. */
   n: Record<string, number>;
 }
@@ -111,11 +156,13 @@ const cursorSchema = z.object({
   fd: markSchema,
   ic: markSchema,
   id: markSchema,
+  // Absent from cursors written before tags were read: the backfill window applies.
+  tg: markSchema,
   n: z.record(z.string(), z.number()).catch({}),
 });
 
 function readCursor(cursor: string | null): MetaCursor {
-  const empty: MetaCursor = { fc: null, fd: null, ic: null, id: null, n: {} };
+  const empty: MetaCursor = { fc: null, fd: null, ic: null, id: null, tg: null, n: {} };
   if (cursor === null) return empty;
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(cursor));
@@ -231,7 +278,7 @@ function decodingFetch(fetchImpl: typeof fetch): typeof fetch {
   };
 }
 
-export function createMetaConnector(config: MetaConfig, pageAccessToken: string, fetchImpl: typeof fetch = fetch): Connector {
+export function createMetaConnector(config: MetaConfig, pageAccessToken: string, fetchImpl: typeof fetch = fetch): MetaConnector {
   const base = `${config.apiUrl ?? API}/${GRAPH_VERSION}`;
   const request = createHttpClient({
     label: 'Meta',
@@ -359,6 +406,36 @@ export function createMetaConnector(config: MetaConfig, pageAccessToken: string,
     };
   };
 
+  // A mention is someone else's post: its author is the media owner or the commenter.
+  const mentionDirection = (self: Identity, username: string | undefined) => (isOwnIg(self, undefined, username) ? 'out' : 'in');
+
+  const tagItem = (self: Identity, m: IgTaggedMedia): InboundItem => ({
+    platformId: IG_TAG + m.id,
+    conversation: { platformId: IG_TAG + m.id, kind: 'mention', subject: snippet(m.caption) },
+    author: igAuthor(undefined, m.username),
+    direction: mentionDirection(self, m.username),
+    body: bodyOf(m.caption ?? ''),
+    createdAt: Date.parse(m.timestamp),
+  });
+
+  const captionMentionItem = (self: Identity, mediaId: string, m: IgMentionedMedia): InboundItem => ({
+    platformId: IG_CAPTION_MENTION + mediaId,
+    conversation: { platformId: IG_CAPTION_MENTION + mediaId, kind: 'mention', subject: snippet(m.caption) },
+    author: igAuthor(undefined, m.username),
+    direction: mentionDirection(self, m.username),
+    body: bodyOf(m.caption ?? ''),
+    createdAt: Date.parse(m.timestamp),
+  });
+
+  const commentMentionItem = (self: Identity, mediaId: string, commentId: string, c: IgMentionedComment): InboundItem => ({
+    platformId: IG_COMMENT_MENTION + commentId,
+    conversation: { platformId: `${IG_COMMENT_MENTION}${mediaId}/${commentId}`, kind: 'mention', subject: null },
+    author: igAuthor(undefined, c.username),
+    direction: mentionDirection(self, c.username),
+    body: bodyOf(c.text),
+    createdAt: Date.parse(c.timestamp),
+  });
+
   interface PullWindow {
     floor: number;
     watchFrom: number;
@@ -449,6 +526,59 @@ export function createMetaConnector(config: MetaConfig, pageAccessToken: string,
     return { ...settled, counts: settled.problem ? counts : seenCounts };
   };
 
+  const pullTags = async (self: Identity, ig: { id: string }, mark: Mark | null, w: PullWindow): Promise<Settled> => {
+    // Newest first, like the account's own media: read back to the mark (or the backfill).
+    // The edge gives the media's time, not the tag's: a tag added long after posting is not seen.
+    const from = mark?.t ?? w.floor;
+    const tags = await readEdge(graph(`${ig.id}/tags`, { fields: TAG_FIELDS }), TAGS_PAGE, MAX_PAGES, { field: 'timestamp', before: from });
+    const candidates = tags.map((raw) => candidate(raw, igTaggedMedia, 'timestamp', IG_TAG, (v) => tagItem(self, v), 'tagged Instagram media'));
+    return settle(candidates, mark, w.floor, null, w.startAt);
+  };
+
+  /** GET /{ig-user-id}?fields=mentioned_media.media_id(…){…} or mentioned_comment.comment_id(…){…}. */
+  const readMentioned = <S extends z.ZodType>(ig: { id: string }, edge: 'mentioned_media' | 'mentioned_comment', id: string, fields: string, schema: S) => {
+    const key = edge === 'mentioned_media' ? 'media_id' : 'comment_id';
+    const url = graph(ig.id, { fields: `${edge}.${key}(${id}){${fields}}` });
+    return call({ url }, z.looseObject({ [edge]: schema }).transform((node) => node[edge] as z.output<S>));
+  };
+
+  const mentionTarget = (self: Identity, what: string): { id: string; username: string } => {
+    if (!self.ig) throw new RejectedError(`This account reads no Instagram professional account, so it cannot ${what}`);
+    return self.ig;
+  };
+
+  const fetchMention = async (ref: MentionRef): Promise<InboundItem> => {
+    const self = await whoAmI();
+    const ig = mentionTarget(self, 'read Instagram mentions');
+    if (ref.igUserId !== ig.id) throw new RejectedError(`This mention is for Instagram account ${ref.igUserId}, not ${ig.id} that this account reads`);
+    if (!graphId.safeParse(ref.mediaId).success || (ref.commentId !== null && !graphId.safeParse(ref.commentId).success)) {
+      throw new RejectedError('This mention does not name an Instagram media or comment id');
+    }
+    if (ref.commentId === null) {
+      const media = await readMentioned(ig, 'mentioned_media', ref.mediaId, MENTIONED_MEDIA_FIELDS, igMentionedMedia);
+      return captionMentionItem(self, ref.mediaId, media);
+    }
+    const comment = await readMentioned(ig, 'mentioned_comment', ref.commentId, MENTIONED_COMMENT_FIELDS, igMentionedComment);
+    return commentMentionItem(self, comment.media?.id ?? ref.mediaId, ref.commentId, comment);
+  };
+
+  /** POST /{ig-user-id}/mentions: a comment under the caption (commentId null) or under the comment that mentioned us. */
+  const sendMentionReply = async (self: Identity, req: SendRequest, mediaId: string, commentId: string | null): Promise<SendResult> => {
+    const ig = mentionTarget(self, 'answer Instagram mentions');
+    if (req.attempt > 1 && commentId === null) {
+      // The caption's comments are documented on mentioned_media; a comment's replies have no
+      // documented reading on another account's media, so a comment mention is posted again.
+      const media = await readMentioned(ig, 'mentioned_media', mediaId, `comments.limit(${IG_COMMENTS_PAGE}){${IG_COMMENT_FIELDS}}`, igMentionedMedia.partial({ timestamp: true }));
+      for (const raw of media.comments?.data ?? []) {
+        const c = igComment.safeParse(raw);
+        if (c.success && isOwnIg(self, c.data.from, c.data.username) && c.data.text === req.body) return { platformId: IG_COMMENT + c.data.id, sentAt: Date.parse(c.data.timestamp) };
+      }
+    }
+    const json = { media_id: mediaId, ...(commentId !== null ? { comment_id: commentId } : {}), message: req.body };
+    const created = await call({ method: 'POST', url: graph(`${ig.id}/mentions`), json }, createdObject);
+    return { platformId: IG_COMMENT + created.id, sentAt: Date.now() };
+  };
+
   const sendCommentReply = async (self: Identity, req: SendRequest, platform: 'facebook' | 'instagram', thread: string): Promise<SendResult> => {
     // Both platforms keep two levels: a reply goes to the thread's top-level comment.
     const prefix = platform === 'facebook' ? FB_COMMENT : IG_COMMENT;
@@ -522,25 +652,45 @@ export function createMetaConnector(config: MetaConfig, pageAccessToken: string,
       return { handle: handles.filter(Boolean).join(' · '), name: self.pageName };
     },
 
-    async pull(cursor: string | null): Promise<PullResult> {
+    backfillDays: config.backfillDays ?? 7,
+
+    async pull(cursor: string | null, control?: PullControl): Promise<PullResult> {
       const self = await whoAmI();
       const state = readCursor(cursor);
       const now = Date.now();
       const backfillDays = config.backfillDays ?? 7;
       const floor = now - backfillDays * DAY_MS;
-      const w: PullWindow = { floor, watchFrom: now - Math.max(backfillDays, WATCH_DAYS) * DAY_MS, startAt: Math.max(floor, now - SETTLE_MS) };
+      const full: PullWindow = { floor, watchFrom: now - Math.max(backfillDays, WATCH_DAYS) * DAY_MS, startAt: Math.max(floor, now - SETTLE_MS) };
+      // A first sync reads five streams in turn; once the agent stops it, the streams not yet
+      // read start from now, as with a backfill of zero days.
+      const streamCount = self.ig ? 5 : 2;
+      let read = 0;
+      const w = (): PullWindow => {
+        if (read > 0) control?.progress(read / streamCount);
+        read++;
+        return control?.signal.aborted ? { ...full, floor: full.startAt } : full;
+      };
 
-      const fc = await pullFbComments(self, state.fc, w);
-      const fd = await pullDms(self, 'messenger', state.fd, w);
-      const ic = self.ig ? await pullIgComments(self, self.ig, state.ic, state.n, w) : null;
-      const id = self.ig ? await pullDms(self, 'instagram', state.id, w) : null;
+      const fc = await pullFbComments(self, state.fc, w());
+      const fd = await pullDms(self, 'messenger', state.fd, w());
+      const ic = self.ig ? await pullIgComments(self, self.ig, state.ic, state.n, w()) : null;
+      const id = self.ig ? await pullDms(self, 'instagram', state.id, w()) : null;
+      const tg = self.ig ? await pullTags(self, self.ig, state.tg, w()) : null;
+      if (!control?.signal.aborted) control?.progress(1);
 
-      const streams = [fc, fd, ic, id].filter((s): s is Settled => s !== null);
+      const streams = [fc, fd, ic, id, tg].filter((s): s is Settled => s !== null);
       const items = streams.flatMap((s) => s.items).sort((a, b) => a.createdAt - b.createdAt);
       const stuck = streams.find((s) => s.stuck);
       // Nothing could move: the same items would stop the next pull too.
       if (stuck && items.length === 0) throw new MalformedPayloadError(stuck.problem ?? 'Meta sent an item that cannot be read');
-      const next: MetaCursor = { fc: fc.mark, fd: fd.mark, ic: ic ? ic.mark : state.ic, id: id ? id.mark : state.id, n: ic ? ic.counts : state.n };
+      const next: MetaCursor = {
+        fc: fc.mark,
+        fd: fd.mark,
+        ic: ic ? ic.mark : state.ic,
+        id: id ? id.mark : state.id,
+        tg: tg ? tg.mark : state.tg,
+        n: ic ? ic.counts : state.n,
+      };
       return { items, cursor: JSON.stringify(next), more: streams.some((s) => s.problem !== null) };
     },
 
@@ -552,7 +702,20 @@ export function createMetaConnector(config: MetaConfig, pageAccessToken: string,
       if (target.startsWith(IG_COMMENT)) return sendCommentReply(self, req, 'instagram', rest(IG_COMMENT));
       if (target.startsWith(FB_DM)) return sendDm(self, req, 'messenger', rest(FB_DM));
       if (target.startsWith(IG_DM)) return sendDm(self, req, 'instagram', rest(IG_DM));
+      if (target.startsWith(IG_CAPTION_MENTION)) {
+        const mediaId = rest(IG_CAPTION_MENTION);
+        if (graphId.safeParse(mediaId).success) return sendMentionReply(self, req, mediaId, null);
+      }
+      if (target.startsWith(IG_COMMENT_MENTION)) {
+        const [mediaId, commentId, ...extra] = rest(IG_COMMENT_MENTION).split('/');
+        if (graphId.safeParse(mediaId).success && graphId.safeParse(commentId).success && !extra.length) return sendMentionReply(self, req, mediaId!, commentId!);
+      }
+      if (target.startsWith(IG_TAG)) {
+        throw new RejectedError('Instagram does not allow commenting on a post the account is only tagged in: answer the author on Instagram itself or by direct message');
+      }
       throw new RejectedError(`This conversation (${target}) is not one the Meta connector knows how to answer`);
     },
+
+    fetchMention,
   };
 }

@@ -46,7 +46,7 @@ export function createSimulatorConnector(
         more: page.more,
       };
     },
-    // Like the real platforms: X and Bluesky can search, the others cannot.
+    // Like the real platforms: X, Bluesky and Mastodon can search; the others cannot.
     ...(account.platform === 'x' || account.platform === 'bluesky'
       ? {
           async search(query: string, cursor: string | null): Promise<PullResult> {

@@ -73,6 +73,35 @@ describe('X connector', () => {
     expect(since).toBeTruthy();
   });
 
+  it('reports how far back a first sync has read, and stops paging back when it is stopped', async () => {
+    const connector = connect();
+    const repos = makeRepos();
+    const now = Date.now();
+    // 150 mentions over the last 6 days, newest last; X pages them newest first, 100 at a time.
+    for (let i = 0; i < 150; i++) fake.tweet(fake.user(`u${i}`, `User ${i}`), `@AuroraAirHelp question ${i}`, { at: now - (150 - i) * 3_456_000 });
+    const progress: number[] = [];
+    const controller = new AbortController();
+    const control = { signal: controller.signal, progress: (f: number) => (progress.push(f), controller.abort()) };
+    const page = await connector.pull(null, control);
+    // Stopped after the first page of mentions: its 100 newest, and a cursor from which only new
+    // ones come.
+    expect(page.items).toHaveLength(100);
+    expect(page.more).toBe(false);
+    expect(Math.min(...page.items.map((i) => i.createdAt))).toBe(now - 100 * 3_456_000);
+    expect(progress[0]).toBeCloseTo((100 * 3_456_000) / (7 * 86_400_000) / 2, 2);
+    ingestPage(repos, 'acc-x', page.items, page.cursor, DEFAULT_SLA_POLICIES, Date.now());
+    fake.tweet(fake.user('late', 'Late'), '@AuroraAirHelp still there?');
+    expect(await pullAll(connector, repos)).toBe(1);
+
+    const full: number[] = [];
+    const again = connect();
+    for (let i = 0; i < 150; i++) fake.tweet(fake.user(`v${i}`, `User ${i}`), `@AuroraAirHelp hi ${i}`, { at: now - (150 - i) * 3_456_000 });
+    expect((await again.pull(null, { signal: new AbortController().signal, progress: (f) => full.push(f) })).items).toHaveLength(150);
+    expect(full).toEqual([...full].sort((a, b) => a - b));
+    expect(full.at(-1)).toBe(1);
+    expect(again.backfillDays).toBe(7);
+  });
+
   it('replies in the thread and into DM conversations', async () => {
     const connector = connect();
     const kim = fake.user('kim', 'Kim');

@@ -3,7 +3,7 @@
 // reply.in_reply_to_tweet_id, DMs into their conversation. X has no idempotency keys, so a
 // resend first looks for the post among our latest ones.
 import { type z } from 'zod';
-import { MalformedPayloadError, type Connector, type InboundItem, type PullResult, type SendRequest, type SendResult } from '../connector';
+import { MalformedPayloadError, readBackProgress, type Connector, type InboundItem, type PullControl, type PullResult, type SendRequest, type SendResult } from '../connector';
 import { createHttpClient } from '../http';
 import { compareSnowflakes, xDmEvent, xMe, xPage, xPostedDm, xPostedTweet, xReset, xTweet, xUser, type XUser } from './xApi';
 
@@ -51,12 +51,18 @@ export function createXConnector(config: XConfig, accessToken: string, fetchImpl
     return me;
   };
 
-  /** Pages through an endpoint (newest first) until `stopAt` or the end; returns raw items and users. */
-  const readBack = async (url: URL, stop: (id: string) => boolean) => {
+  /**
+   * Pages through an endpoint (newest first) until `stop`, the end, or the first sync being
+   * stopped; returns raw items and users. `progress` hears the share of the backfill window
+   * read so far.
+   */
+  const readBack = async (url: URL, stop: (id: string) => boolean, signal?: AbortSignal, progress?: (fraction: number) => void) => {
+    const from = Date.parse(since());
     const items: unknown[] = [];
     const users = new Map<string, XUser>();
     let token: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
+      if (page > 0 && signal?.aborted) break;
       if (token) url.searchParams.set('pagination_token', token);
       const { data } = await request({ url: url.toString(), headers: auth }, xPage);
       for (const raw of data.includes?.users ?? []) {
@@ -73,7 +79,12 @@ export function createXConnector(config: XConfig, accessToken: string, fetchImpl
         items.push(raw);
       }
       token = data.meta?.next_token;
-      if (reachedStop || !token) break;
+      if (reachedStop || !token) {
+        progress?.(1);
+        break;
+      }
+      const oldest = Date.parse(String((data.data?.at(-1) as { created_at?: unknown } | undefined)?.created_at ?? ''));
+      if (!Number.isNaN(oldest)) progress?.(readBackProgress(from, oldest, Date.now()));
     }
     const idOf = (raw: unknown) => String((raw as { id?: unknown } | null)?.id ?? '');
     return { items: items.sort((a, b) => compareSnowflakes(idOf(a), idOf(b))), users };
@@ -120,10 +131,15 @@ export function createXConnector(config: XConfig, accessToken: string, fetchImpl
       return { handle: `@${user.username}`, name: user.name || user.username };
     },
 
-    async pull(cursor: string | null): Promise<PullResult> {
+    backfillDays: config.backfillDays ?? 7,
+
+    async pull(cursor: string | null, control?: PullControl): Promise<PullResult> {
       const self = await whoAmI();
       const state = readCursor(cursor);
       const items: InboundItem[] = [];
+      const from = Date.parse(since());
+      // A first sync reads mentions, then direct messages: each is half of the way.
+      const phase = (offset: number) => (fraction: number) => control?.progress(offset + fraction / 2);
 
       const mentionsUrl = new URL(`${base}/2/users/${self.id}/mentions`);
       mentionsUrl.searchParams.set('max_results', String(PAGE_SIZE));
@@ -132,7 +148,12 @@ export function createXConnector(config: XConfig, accessToken: string, fetchImpl
       mentionsUrl.searchParams.set('user.fields', USER_FIELDS);
       if (state?.m) mentionsUrl.searchParams.set('since_id', state.m);
       else mentionsUrl.searchParams.set('start_time', since());
-      const mentions = await readBack(mentionsUrl, (id) => state?.m !== null && state?.m !== undefined && compareSnowflakes(id, state.m) <= 0);
+      const mentions = await readBack(
+        mentionsUrl,
+        (id) => state?.m !== null && state?.m !== undefined && compareSnowflakes(id, state.m) <= 0,
+        control?.signal,
+        phase(0),
+      );
       const tweets = readItems(mentions.items, xTweet, state?.m ?? null, 'mention');
       for (const tweet of tweets.ok) {
         const replyTo = tweet.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? null;
@@ -155,13 +176,12 @@ export function createXConnector(config: XConfig, accessToken: string, fetchImpl
       dmUrl.searchParams.set('dm_event.fields', 'id,text,event_type,created_at,sender_id,dm_conversation_id');
       dmUrl.searchParams.set('expansions', 'sender_id');
       dmUrl.searchParams.set('user.fields', USER_FIELDS);
-      const backfillFrom = Date.parse(since());
       // DM events have no since_id: read back to the newest one already seen (or the backfill window).
-      const dms = await readBack(dmUrl, (id) => (state?.d ? compareSnowflakes(id, state.d) <= 0 : false));
+      const dms = await readBack(dmUrl, (id) => (state?.d ? compareSnowflakes(id, state.d) <= 0 : false), control?.signal, phase(0.5));
       const events = readItems(dms.items, xDmEvent, state?.d ?? null, 'direct message');
       for (const event of events.ok) {
         if (event.event_type !== 'MessageCreate' || !event.sender_id || !event.dm_conversation_id || event.text === undefined) continue;
-        if (!state?.d && Date.parse(event.created_at) < backfillFrom) continue;
+        if (!state?.d && Date.parse(event.created_at) < from) continue;
         items.push({
           platformId: `${DM_PREFIX}${event.id}`,
           conversation: { platformId: `${DM_PREFIX}${event.dm_conversation_id}`, kind: 'dm' },

@@ -9,6 +9,7 @@ import { describeError } from '../../app/describeError';
 import { showErrorToast } from '../../app/toasts';
 import { useWorkspace } from '../../app/workspaceContext';
 import { useAccountLabel } from '../../components/useAccountLabel';
+import { DEMO_CONNECTOR } from '@shared/accountConnectors';
 import type { SyncStatus } from '@shared/domain';
 import { readDemoOpened, writeDemoOpened } from './sectionMemory';
 
@@ -20,13 +21,15 @@ export function DemoControls({ sync }: { sync: SyncStatus | undefined }) {
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const [opened, setOpened] = useState(readDemoOpened);
   if (!workspace?.demo) return null;
+  // Real accounts added beside the demo have no simulated platform to switch off.
+  const demoAccounts = workspace.accounts.filter((a) => a.connector === DEMO_CONNECTOR);
 
   const isDown = (accountId: string) =>
     pending[accountId] ?? sync?.accounts.find((a) => a.accountId === accountId)?.simulatedOutage ?? false;
-  const allDown = workspace.accounts.length > 0 && workspace.accounts.every((a) => isDown(a.id));
+  const allDown = demoAccounts.length > 0 && demoAccounts.every((a) => isDown(a.id));
 
   const change = async (accountId: string | null, down: boolean) => {
-    const targets = accountId === null ? workspace.accounts.map((a) => a.id) : [accountId];
+    const targets = accountId === null ? demoAccounts.map((a) => a.id) : [accountId];
     setPending((p) => ({ ...p, ...Object.fromEntries(targets.map((id) => [id, down])) }));
     try {
       await desk.setDemoPlatformReachable({ accountId, reachable: !down });
@@ -72,7 +75,7 @@ export function DemoControls({ sync }: { sync: SyncStatus | undefined }) {
             label={t('demo.all')}
             aria-label={label(t('demo.all'))}
           />
-          {workspace.accounts.map((account) => {
+          {demoAccounts.map((account) => {
             const target = accountLabel(account);
             return (
               <Switch

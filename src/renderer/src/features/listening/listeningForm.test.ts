@@ -11,7 +11,7 @@ const account = (id: string, platform: Account['platform']): Account => ({
   connector: 'simulator',
   secretBackend: null,
 });
-const accounts = [account('ig', 'instagram'), account('x', 'x'), account('bsky', 'bluesky')];
+const accounts = [account('ig', 'instagram'), account('x', 'x'), account('bsky', 'bluesky'), account('masto', 'mastodon'), account('mail', 'email')];
 const stream = (id: string, accountId: string): ListeningStream => ({
   id,
   accountId,
@@ -24,7 +24,7 @@ const stream = (id: string, accountId: string): ListeningStream => ({
 
 describe('listening form', () => {
   it('offers only accounts whose platform can search', () => {
-    expect(accounts.filter(canListen).map((a) => a.id)).toEqual(['x', 'bsky']);
+    expect(accounts.filter(canListen).map((a) => a.id)).toEqual(['x', 'bsky', 'masto']);
     expect(emptyStreamValues(accounts).accountId).toBe('x');
     expect(emptyStreamValues([account('ig', 'instagram')]).accountId).toBe('');
   });

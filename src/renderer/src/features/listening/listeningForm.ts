@@ -3,7 +3,7 @@
 import type { Account, ConversationIntent, ListeningStream, Platform } from '@shared/domain';
 
 /** Platforms whose connectors offer search, which listening needs (the core refuses the rest). */
-export const LISTENING_PLATFORMS: readonly Platform[] = ['x', 'bluesky'];
+export const LISTENING_PLATFORMS: readonly Platform[] = ['x', 'bluesky', 'mastodon'];
 
 export const MAX_STREAM_NAME_LENGTH = 100;
 export const MAX_STREAM_QUERY_LENGTH = 500;
