@@ -118,6 +118,25 @@ export const methods = {
     input: z.object({ id: accountId }).strict(),
     output: returns<null>(),
   },
+  /**
+   * Continues a conversation by e-mail: the e-mail goes out from one of the desk's e-mail
+   * accounts as a new thread, optionally with a public note in the original conversation, which
+   * is then resolved. Idempotent on clientId.
+   */
+  moveToEmail: {
+    input: z
+      .object({
+        id: conversationId,
+        accountId,
+        address: z.email("Enter the customer's e-mail address").max(320),
+        subject: z.string().trim().min(1, 'Enter a subject').max(300),
+        body: z.string().trim().min(1, 'Write the e-mail').max(MAX_BODY_LENGTH),
+        notice: z.string().trim().min(1, 'Write the note, or do not send one').max(MAX_BODY_LENGTH).optional(),
+        clientId: z.uuid(),
+      })
+      .strict(),
+    output: returns<ConversationSummary>(),
+  },
   /** Stops an account's first sync: what was read stays; from now on, new messages only. */
   cancelFirstSync: {
     input: z.object({ accountId }).strict(),

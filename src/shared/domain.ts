@@ -99,7 +99,15 @@ export interface Draft {
 }
 
 export interface ConversationDetail {
-  conversation: ConversationSummary & { subject: string | null; createdAt: number; firstRespondedAt: number | null };
+  conversation: ConversationSummary & {
+    subject: string | null;
+    createdAt: number;
+    firstRespondedAt: number | null;
+    /** The e-mail conversation this one continued as, if an agent moved it to e-mail. */
+    movedToId: number | null;
+    /** The conversation this e-mail continues, if it was moved here. */
+    movedFromId: number | null;
+  };
   account: Account;
   customer: Customer;
   messages: Message[];

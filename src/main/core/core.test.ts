@@ -1,8 +1,9 @@
 // The whole core on a real SQLite folder with the demo workspace: ingest, reply, outage,
 // recovery, breach notification, restart.
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '@shared/contract';
-import type { DeskNotification, SyncStatus } from '@shared/domain';
+import type { ConversationSummary, DeskNotification, SyncStatus } from '@shared/domain';
 import { tempDir } from '../../../test/support/coreFixtures';
 import { createMemoryBadge, rendererNotifier } from './adapters/headless';
 import { silentLogger } from './adapters/logger';
@@ -142,6 +143,51 @@ describe('core with the demo workspace', () => {
     expect(core.repos.conversations.state(id)!.awaitingSince).toBeNull();
     await h.reopenConversation({ id });
     expect((await h.getConversation({ id })).conversation.dueAt).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('moves a conversation to e-mail: a new thread from the e-mail account, a public note, the original resolved', async () => {
+    const core = start(tempDir());
+    const h = core.handlers;
+    const list = await until(() => h.listConversations({ queue: 'account:demo-x', limit: 10 }), (l) => l.length > 0);
+    const source = list[0]!;
+    const clientId = randomUUID();
+    const input = {
+      id: source.id,
+      accountId: 'demo-email',
+      address: 'Kim.Traveller@Example.com',
+      subject: 'Your booking with Aurora Air',
+      body: 'Hello, could you send us your booking reference?',
+      notice: 'We have sent you an e-mail to look into this.',
+      clientId,
+    };
+    const moved = (await dispatch(h, 'moveToEmail', input)) as ConversationSummary;
+    expect(moved).toMatchObject({ accountId: 'demo-email', platform: 'email', kind: 'email', status: 'open', customerHandle: 'kim.traveller@example.com' });
+    // Asked again (a lost answer, a double click): the same conversation, nothing sent twice.
+    expect(await dispatch(h, 'moveToEmail', input)).toMatchObject({ id: moved.id });
+
+    const email = await h.getConversation({ id: moved.id });
+    expect(email.conversation).toMatchObject({ subject: 'Your booking with Aurora Air', movedFromId: source.id, movedToId: null });
+    expect(email.customer.displayName).toBe(source.customerName);
+    const original = await h.getConversation({ id: source.id });
+    expect(original.conversation).toMatchObject({ status: 'resolved', movedToId: moved.id });
+    expect(original.messages.at(-1)).toMatchObject({ direction: 'out', body: input.notice });
+
+    await until(() => core.demoPlatform!.posts('demo-email'), (p) => p.length === 1);
+    await until(() => core.demoPlatform!.posts('demo-x'), (p) => p.length === 1);
+    expect(core.demoPlatform!.posts('demo-email')[0]!.body).toBe(input.body);
+    expect(core.demoPlatform!.posts('demo-x')[0]!.body).toBe(input.notice);
+
+    // Refused with a reason, and nothing changes.
+    const other = (await h.listConversations({ queue: 'account:demo-x', limit: 10 }))[0]!;
+    await expect(dispatch(h, 'moveToEmail', { ...input, id: other.id, clientId: randomUUID(), accountId: 'demo-x' })).rejects.toMatchObject({
+      name: 'InvalidInput',
+      message: "Choose one of the desk's e-mail accounts to send from",
+    });
+    await expect(dispatch(h, 'moveToEmail', { ...input, id: moved.id, clientId: randomUUID() })).rejects.toMatchObject({ name: 'Conflict' });
+    await expect(dispatch(h, 'moveToEmail', { ...input, id: other.id, clientId: randomUUID(), address: 'not an address' })).rejects.toMatchObject({
+      name: 'InvalidInput',
+    });
+    expect((await h.getConversation({ id: other.id })).conversation).toMatchObject({ status: 'open', movedToId: null });
   });
 
   it('answers bad input with a clear error and changes nothing', async () => {

@@ -173,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
     listConversations: ({ queue, limit, after }) => inbox.listConversations(queue, limit, after),
     getConversation: ({ id }) => inbox.getConversation(id),
     sendReply: ({ conversationId, body, clientId }) => inbox.sendReply(conversationId, body, clientId),
+    moveToEmail: (input) => inbox.moveToEmail(input),
     retryMessage: ({ messageId }) => inbox.retryMessage(messageId),
     saveDraft: ({ conversationId, body }) => inbox.saveDraft(conversationId, body),
     resolveConversation: ({ id }) => inbox.setStatus(id, 'resolved'),

@@ -222,4 +222,13 @@ export const migrations: Migration[] = [
       ALTER TABLE sync_state ADD COLUMN first_sync_cancelled INTEGER NOT NULL DEFAULT 0 CHECK (first_sync_cancelled IN (0, 1));
     `,
   },
+  {
+    version: 3,
+    name: 'conversations moved to e-mail',
+    sql: `
+      -- A public conversation that an agent continued by e-mail, and the e-mail it became.
+      ALTER TABLE conversations ADD COLUMN moved_to_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL;
+      ALTER TABLE conversations ADD COLUMN moved_from_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL;
+    `,
+  },
 ];

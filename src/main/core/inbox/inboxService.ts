@@ -2,7 +2,8 @@
 // must reach a platform goes into the outbox in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { ChangedTable, ConversationDetail, ConversationSummary, Draft, Message, QueueId } from '@shared/domain';
-import { conflict, notFound } from '@shared/errors';
+import { NO_DEADLINE } from '@shared/domain';
+import { conflict, invalidInput, notFound } from '@shared/errors';
 import { dueAt, type SlaPolicy } from '@shared/sla';
 import type { EventBus } from '../events';
 import type { Clock } from '../ports';
@@ -50,7 +51,7 @@ export class InboxService {
     const state = this.requireConversation(id);
     const summary = this.summary(id);
     return {
-      conversation: { ...summary, subject: state.subject, createdAt: state.createdAt, firstRespondedAt: state.firstRespondedAt },
+      conversation: { ...summary, subject: state.subject, createdAt: state.createdAt, firstRespondedAt: state.firstRespondedAt, ...conversations.moves(id) },
       account: workspace.account(state.accountId)!,
       customer: conversations.customer(state.customerId)!,
       messages: messages.forConversation(id),
@@ -115,6 +116,60 @@ export class InboxService {
     this.deps.onQueued();
     this.deps.onDeadlinesChanged();
     return this.message(conversationId, messageId);
+  }
+
+  /**
+   * Continues a conversation by e-mail, in one transaction: the customer (by address) and the
+   * e-mail conversation on the chosen account, its first message queued, the optional public
+   * note queued in the original, which is then resolved.
+   */
+  moveToEmail(input: { id: number; accountId: string; address: string; subject: string; body: string; notice?: string; clientId: string }): ConversationSummary {
+    const { repos } = this;
+    const repeated = repos.messages.byClientId(input.clientId);
+    if (repeated) return this.summary(repeated.conversationId);
+    const source = this.requireConversation(input.id);
+    if (source.kind === 'email') throw conflict('This conversation is already an e-mail');
+    if (source.status === 'listening') throw conflict('Take this conversation into the inbox before moving it to e-mail');
+    const account = repos.workspace.account(input.accountId);
+    if (!account) throw notFound(`Account ${input.accountId}`);
+    if (account.platform !== 'email') throw invalidInput('Choose one of the desk\'s e-mail accounts to send from');
+    const now = this.deps.clock.now();
+    const customer = repos.conversations.customer(source.customerId)!;
+    const address = input.address.toLowerCase();
+    const emailId = repos.db.transaction(() => {
+      const customerId = repos.conversations.upsertCustomer({
+        accountId: account.id,
+        platformId: address,
+        handle: address,
+        displayName: customer.displayName,
+        language: customer.language,
+        followers: 0,
+        verified: false,
+        profileUrl: null,
+        updatedAt: now,
+      });
+      const id = repos.conversations.insert({
+        status: 'open',
+        intent: null,
+        accountId: account.id,
+        // Ours alone: the customer's answers join it through the e-mail they answer.
+        platformId: `moved:${input.clientId}`,
+        kind: 'email',
+        customerId,
+        subject: input.subject,
+        priority: source.priority,
+        language: source.language,
+        createdAt: now,
+        dueAt: NO_DEADLINE,
+      });
+      repos.conversations.linkMove(source.id, id);
+      this.sendReply(id, input.body, input.clientId);
+      if (input.notice) this.sendReply(source.id, input.notice);
+      this.setStatus(source.id, 'resolved');
+      return id;
+    })();
+    this.changed(['conversations'], [source.id, emailId]);
+    return this.summary(emailId);
   }
 
   retryMessage(messageId: number): Message {

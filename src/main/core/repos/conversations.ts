@@ -119,6 +119,11 @@ export function createConversationRepo(db: Db) {
   const stateByMessage = db.prepare<[string, string], ConversationState>(
     `SELECT ${stateColumns} FROM conversations c WHERE c.id = (SELECT conversation_id FROM messages WHERE account_id = ? AND platform_id = ?)`,
   );
+  const linkStmt = db.prepare<[number, number]>('UPDATE conversations SET moved_to_id = ? WHERE id = ?');
+  const linkBackStmt = db.prepare<[number, number]>('UPDATE conversations SET moved_from_id = ? WHERE id = ?');
+  const movesStmt = db.prepare<[number], { movedToId: number | null; movedFromId: number | null }>(
+    'SELECT moved_to_id AS movedToId, moved_from_id AS movedFromId FROM conversations WHERE id = ?',
+  );
   const insertStmt = db.prepare<NewConversation>(
     `INSERT INTO conversations (account_id, platform_id, kind, customer_id, subject, status, intent, priority, language, created_at, last_message_at, due_at)
      VALUES (@accountId, @platformId, @kind, @customerId, @subject, @status, @intent, @priority, @language, @createdAt, @createdAt, @dueAt)`,
@@ -190,6 +195,12 @@ export function createConversationRepo(db: Db) {
     stateByMessage: (accountId: string, messagePlatformId: string): ConversationState | null =>
       stateByMessage.get(accountId, messagePlatformId) ?? null,
     insert: (c: NewConversation): number => Number(insertStmt.run(c).lastInsertRowid),
+    /** Records that conversation `from` continued as conversation `to` (by e-mail). */
+    linkMove(from: number, to: number) {
+      linkStmt.run(to, from);
+      linkBackStmt.run(from, to);
+    },
+    moves: (id: number) => movesStmt.get(id) ?? { movedToId: null, movedFromId: null },
     patch(id: number, patch: ConversationPatch) {
       const keys = (Object.keys(patch) as (keyof ConversationPatch)[]).filter((k) => patch[k] !== undefined).sort();
       if (keys.length === 0) return;

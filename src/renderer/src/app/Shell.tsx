@@ -14,6 +14,7 @@ import { DemoControls } from '../features/demo/DemoControls';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
 import { useDeskNotifications } from '../features/notifications/useDeskNotifications';
 import { QueueRail } from '../features/queues/QueueRail';
+import { MoveToEmailDialog } from '../features/moveToEmail/MoveToEmailDialog';
 import { FirstSyncProgress } from '../features/status/FirstSyncProgress';
 import { StatusBar } from '../features/status/StatusBar';
 import { useSyncStatus } from '../features/status/useSyncStatus';
@@ -30,6 +31,7 @@ import { useDesk } from './deskContext';
 import { focusTarget } from './focus';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { showInfoToast } from './toasts';
+import { useWorkspace } from './workspaceContext';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useInboxShortcuts } from './useInboxShortcuts';
 import { getRouteConversation, useRoute } from './useRoute';
@@ -48,6 +50,8 @@ export function Shell() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [accountsView, setAccountsView] = useState<AccountsView | null>(null);
   const [listeningOpen, setListeningOpen] = useState(false);
+  const [moveOpen, setMoveOpen] = useState(false);
+  const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
   const smallScreen = useMediaQuery(SMALL_SCREEN) ?? false;
@@ -129,7 +133,7 @@ export function Shell() {
       },
       help: () => setHelpOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -139,6 +143,12 @@ export function Shell() {
       t('accounts.notice.added'),
       <TemplateText template={t('accounts.notice.addedBody', markers('account'))} values={{ account: accountLabel(account) }} />,
     );
+  };
+  const movedToEmail = (email: ConversationSummary) => {
+    setMoveOpen(false);
+    navigate({ queue: `account:${email.accountId}`, conversationId: email.id });
+    const account = workspace?.accounts.find((a) => a.id === email.accountId);
+    showInfoToast(t('moveToEmail.done'), account ? t('moveToEmail.doneBody', { account: accountLabel(account) }) : undefined);
   };
   const accountRemoved = (account: Account) => {
     // Leave the queue and the conversation that went with the account.
@@ -206,6 +216,8 @@ export function Shell() {
             failed={Boolean(detailQuery.error) && !detailQuery.loading}
             accountStatus={accountStatus}
             actions={actions}
+            onMoveToEmail={() => setMoveOpen(true)}
+            onOpenConversation={openFromElsewhere}
           />
         </div>
       </AppShell.Main>
@@ -219,6 +231,7 @@ export function Shell() {
       </AppShell.Footer>
       <ShortcutsHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
       <AccountsDialog view={accountsView} onView={setAccountsView} sync={sync} onAdded={accountAdded} onRemoved={accountRemoved} />
+      {detail && <MoveToEmailDialog detail={detail} opened={moveOpen} onClose={() => setMoveOpen(false)} onMoved={movedToEmail} />}
       <ListeningStreamsDialog opened={listeningOpen} onClose={() => setListeningOpen(false)} sync={sync} />
     </AppShell>
   );

@@ -117,6 +117,44 @@ describe.runIf(!unavailable || required)('e-mail connector (real Dovecot and Pos
     expect(repos.db.prepare("SELECT COUNT(*) FROM messages WHERE direction = 'in'").pluck().get()).toBe(2);
   });
 
+  it('starts a new thread for a conversation moved here from social media; the answer joins it', async () => {
+    const connector = createEmailConnector(config, 'help-pw');
+    const repos = makeRepos();
+    const before = (await customerInbox()).length;
+    const sent = await connector.send({
+      idempotencyKey: '9b2d7a4e-0c3f-4e8a-b1d6-2f5e7c9a0b13',
+      conversationPlatformId: 'moved:9b2d7a4e-0c3f-4e8a-b1d6-2f5e7c9a0b13',
+      kind: 'email',
+      inReplyToPlatformId: null,
+      customerHandle: customer,
+      subject: 'Your booking with Aurora Air',
+      body: 'Could you send us your booking reference?',
+      attempt: 1,
+      queuedAt: Date.now(),
+    });
+    const inbox = await waitFor(customerInbox, (m) => m.length === before + 1);
+    const mail = inbox.find((m) => m.messageId === sent.platformId)!;
+    // Not "Re:", and no references to a thread the customer has never seen.
+    expect(mail.subject).toBe('Your booking with Aurora Air');
+    expect(mail.inReplyTo).toBeUndefined();
+    expect(mail.references).toBeUndefined();
+
+    const account = repos.workspace.accounts()[0]!.id;
+    const customerId = repos.conversations.upsertCustomer({ accountId: account, platformId: customer, handle: customer, displayName: 'Ana', language: null, followers: 0, verified: false, profileUrl: null, updatedAt: Date.now() });
+    const moved = repos.conversations.insert({ status: 'open', intent: null, accountId: account, platformId: 'moved:9b2d7a4e-0c3f-4e8a-b1d6-2f5e7c9a0b13', kind: 'email', customerId, subject: 'Your booking with Aurora Air', priority: 'normal', language: null, createdAt: Date.now(), dueAt: Number.MAX_SAFE_INTEGER });
+    repos.db
+      .prepare("INSERT INTO messages (conversation_id, account_id, platform_id, direction, agent_id, body, created_at, status) VALUES (?, ?, ?, 'out', ?, 'x', ?, 'sent')")
+      .run(moved, account, sent.platformId, SELF_ID, Date.now());
+    repos.syncState.put(account, null, Date.now());
+    await pullAll(connector, repos);
+    await customerSends({ subject: 'Re: Your booking with Aurora Air', text: 'It is XYZ123', messageId: '<r1@mail.example>', inReplyTo: sent.platformId, references: [sent.platformId] });
+    await waitFor(
+      () => pullAll(connector, repos).then(() => repos.db.prepare("SELECT conversation_id FROM messages WHERE body = 'It is XYZ123'").pluck().get()),
+      (id) => id !== undefined,
+    );
+    expect(repos.db.prepare("SELECT conversation_id FROM messages WHERE body = 'It is XYZ123'").pluck().get()).toBe(moved);
+  });
+
   it('hears about new mail at once through IMAP IDLE', async () => {
     const connector = createEmailConnector(config, 'help-pw');
     let news = 0;

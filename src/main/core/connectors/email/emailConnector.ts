@@ -256,11 +256,13 @@ export function createEmailConnector(config: EmailConfig, password: string): Con
       }
       if (!req.customerHandle) throw new RejectedError('This conversation has no address to reply to');
       const inReplyTo = req.inReplyToPlatformId ?? undefined;
-      const threadRoot = req.conversationPlatformId;
+      // A message that answers nothing starts a thread (a conversation moved here from social).
+      const threadRoot = inReplyTo ? req.conversationPlatformId : undefined;
+      const subject = req.subject ?? 'your message';
       const mail = {
         from: config.fromName ? { name: config.fromName, address: config.address } : config.address,
         to: req.customerHandle,
-        subject: req.subject ? (/^re:/i.test(req.subject) ? req.subject : `Re: ${req.subject}`) : 'Re: your message',
+        subject: !inReplyTo || /^re:/i.test(subject) ? subject : `Re: ${subject}`,
         text: req.body,
         messageId,
         inReplyTo,

@@ -1,6 +1,7 @@
 // Who the conversation is with, where, its state, its deadline, and the agent's controls:
-// assignee and Resolve / Reopen; for a listening hit, what it is and Take into inbox / Dismiss.
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+// assignee and Resolve / Reopen; for a listening hit, what it is and Take into inbox / Dismiss;
+// Continue by e-mail, and where a conversation moved to e-mail went (or came from).
+import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '@shared/domain';
 import { kindAddsInformation } from '../../components/conversationKind';
@@ -8,13 +9,21 @@ import { IntentBadge } from '../../components/IntentBadge';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { useWorkspace } from '../../app/workspaceContext';
+import { canMoveToEmail } from '../moveToEmail/moveToEmailForm';
 import type { ConversationActions } from './useConversationActions';
 import classes from './Thread.module.css';
 
 const UNASSIGNED = '';
 const LISTENING_NOTE_ID = 'thread-listening-note';
 
-export function ThreadHeader({ detail, actions }: { detail: ConversationDetail; actions: ConversationActions }) {
+export interface ThreadHeaderProps {
+  detail: ConversationDetail;
+  actions: ConversationActions;
+  onMoveToEmail(): void;
+  onOpenConversation(id: number): void;
+}
+
+export function ThreadHeader({ detail, actions, onMoveToEmail, onOpenConversation }: ThreadHeaderProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const { conversation, account, customer } = detail;
@@ -47,6 +56,11 @@ export function ThreadHeader({ detail, actions }: { detail: ConversationDetail; 
         </Group>
         <Group gap="sm" wrap="nowrap">
           <SlaCountdown dueAt={conversation.dueAt} size="sm" />
+          {canMoveToEmail(detail, workspace?.accounts ?? []) && (
+            <Button size="xs" variant="default" onClick={onMoveToEmail}>
+              {t('moveToEmail.open')}
+            </Button>
+          )}
           {listening ? (
             <>
               <Button
@@ -129,6 +143,16 @@ export function ThreadHeader({ detail, actions }: { detail: ConversationDetail; 
           </Text>
           <Text size="xs" c="dimmed">
             {t('thread.listeningHint')}
+          </Text>
+        </Paper>
+      )}
+      {(conversation.movedToId !== null || conversation.movedFromId !== null) && (
+        <Paper role="note" px="sm" py={6} radius="sm" bg="var(--mantine-color-gray-light)" data-testid="moved-note">
+          <Text size="sm">
+            {conversation.movedToId !== null ? t('moveToEmail.movedTo') : t('moveToEmail.movedFrom')}{' '}
+            <Anchor component="button" type="button" size="sm" onClick={() => onOpenConversation((conversation.movedToId ?? conversation.movedFromId)!)}>
+              {conversation.movedToId !== null ? t('moveToEmail.openEmail') : t('moveToEmail.openOriginal')}
+            </Anchor>
           </Text>
         </Paper>
       )}

@@ -19,9 +19,13 @@ export interface ThreadPaneProps {
   failed: boolean;
   accountStatus: AccountSyncStatus | undefined;
   actions: ConversationActions;
+  /** Opens "Continue by e-mail" for the open conversation. */
+  onMoveToEmail(): void;
+  /** Shows another conversation (the e-mail this one continued as, or came from). */
+  onOpenConversation(id: number): void;
 }
 
-export function ThreadPane({ conversationId, detail, failed, accountStatus, actions }: ThreadPaneProps) {
+export function ThreadPane({ conversationId, detail, failed, accountStatus, actions, onMoveToEmail, onOpenConversation }: ThreadPaneProps) {
   const { t } = useTranslation();
   return (
     <Stack gap={0} h="100%" className={classes.pane} role="region" aria-label={t('thread.label')} data-conversation-id={detail?.conversation.id}>
@@ -35,7 +39,7 @@ export function ThreadPane({ conversationId, detail, failed, accountStatus, acti
           </Stack>
         </Center>
       ) : detail ? (
-        <OpenThread detail={detail} accountStatus={accountStatus} actions={actions} />
+        <OpenThread detail={detail} accountStatus={accountStatus} actions={actions} onMoveToEmail={onMoveToEmail} onOpenConversation={onOpenConversation} />
       ) : failed ? (
         <Center h="100%" p="xl">
           <Text c="dimmed" role="alert">
@@ -51,7 +55,13 @@ export function ThreadPane({ conversationId, detail, failed, accountStatus, acti
   );
 }
 
-function OpenThread({ detail, accountStatus, actions }: { detail: ConversationDetail; accountStatus: AccountSyncStatus | undefined; actions: ConversationActions }) {
+function OpenThread({
+  detail,
+  accountStatus,
+  actions,
+  onMoveToEmail,
+  onOpenConversation,
+}: Pick<ThreadPaneProps, 'accountStatus' | 'actions' | 'onMoveToEmail' | 'onOpenConversation'> & { detail: ConversationDetail }) {
   const { t } = useTranslation();
   const { account } = useWorkspace();
   const accountLabel = useAccountLabel();
@@ -85,7 +95,7 @@ function OpenThread({ detail, accountStatus, actions }: { detail: ConversationDe
 
   return (
     <>
-      <ThreadHeader detail={detail} actions={actions} />
+      <ThreadHeader detail={detail} actions={actions} onMoveToEmail={onMoveToEmail} onOpenConversation={onOpenConversation} />
       <div ref={scrollRef} id={FOCUS_TARGETS.thread} className={classes.scroller} tabIndex={0} role="group" aria-label={t('thread.messages')}>
         {messages.length === 0 ? (
           <Text size="sm" c="dimmed">
