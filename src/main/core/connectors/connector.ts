@@ -24,6 +24,12 @@ export interface InboundItem {
   language?: string | null;
   /** The platform id of the message this one answers: it joins that message's conversation. */
   replyTo?: string | null;
+  /**
+   * An earlier post of the thread, fetched so the agent can read what the customer answers. It
+   * is shown in its conversation but awaits no answer, is never urgent and starts nothing:
+   * without a conversation to join, it is passed over. Hand it over after the posts it explains.
+   */
+  context?: boolean;
 }
 
 export interface PullResult {

@@ -22,6 +22,22 @@ describe('ingestPage', () => {
     expect(t1.dueAt).toBe(T0 + 60 * MIN);
   });
 
+  it('stores thread context in its conversation without making anyone wait, and passes over context alone', () => {
+    const repos = makeRepos();
+    const question = inbound({ thread: 'root', user: 'ana', createdAt: T0 + 5 * MIN, replyTo: 'brand-post' });
+    const ours = { ...inbound({ thread: 'root', createdAt: T0, body: 'We fly to Riga again' }), platformId: 'brand-post', direction: 'out' as const, context: true };
+    const bystander = { ...inbound({ thread: 'root', user: 'cy', createdAt: T0 + MIN, body: 'refund scam!!' }), context: true };
+    const orphan = { ...inbound({ thread: 'elsewhere', user: 'dee' }), context: true };
+    const result = ingestPage(repos, ACCOUNT_ID, [question, ours, bystander, orphan], 'c', DEFAULT_SLA_POLICIES, T0 + 6 * MIN);
+    expect(result.newMessages).toBe(3);
+    expect(result.skipped).toEqual([{ platformId: orphan.platformId, reason: 'thread context for a conversation we do not have' }]);
+    expect(result.urgent).toEqual([]);
+    const state = repos.conversations.stateByPlatformId(ACCOUNT_ID, 'root')!;
+    expect(state).toMatchObject({ awaitingSince: T0 + 5 * MIN, firstRespondedAt: null, priority: 'normal' });
+    expect(repos.conversations.customer(state.customerId)!.handle).toBe('ana');
+    expect(repos.conversations.summary(state.id)!.preview).toBe(question.body);
+  });
+
   it('is idempotent on platform ids: a re-pulled page adds nothing', () => {
     const repos = makeRepos();
     const items = [inbound({ thread: 't1' }), inbound({ thread: 't1' })];

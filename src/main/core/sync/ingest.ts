@@ -75,6 +75,9 @@ export function ingestPage(
           (item.replyTo ? conversations.stateByMessage(accountId, item.replyTo) : null);
         if (existing) {
           conv = touched.get(existing.id) ?? { ...existing };
+        } else if (item.context) {
+          result.skipped.push({ platformId: item.platformId, reason: 'thread context for a conversation we do not have' });
+          continue;
         } else if (customerId !== null) {
           const fresh = {
             accountId,
@@ -111,7 +114,7 @@ export function ingestPage(
       // Our own reply seen on the platform before its send was acknowledged: the outbox will
       // record its platform id; storing it here would show it twice.
       if (item.direction === 'out' && messages.unsentReply(conv.id, item.body) !== null) continue;
-      const urgent = item.direction === 'in' && isUrgent(item.body, item.author);
+      const urgent = item.direction === 'in' && !item.context && isUrgent(item.body, item.author);
       const inserted = messages.insert({
         conversationId: conv.id,
         accountId,
@@ -127,6 +130,7 @@ export function ingestPage(
       });
       if (!inserted) continue;
       result.newMessages++;
+      if (item.context) continue;
 
       if (item.createdAt >= conv.lastMessageAt) {
         conv.lastMessageAt = item.createdAt;

@@ -119,6 +119,32 @@ describe.runIf(!unavailable || required)('Bluesky connector (real local PDS and 
     expect(connector.backfillDays).toBe(7);
   });
 
+  it("brings the earlier posts of the thread a customer answers, as context that awaits no answer", async () => {
+    const connector = connect();
+    const repos = makeRepos();
+    const brandAgent = new AtpAgent({ service: net.network.pds.url });
+    await brandAgent.login({ identifier: brand.handle, password: brand.password });
+    const announcement = await brandAgent.post({ text: 'Flights to Riga resume tomorrow at 06:00', createdAt: new Date(Date.now() - 60_000).toISOString() });
+    await net.network.processAll();
+    const ref = { uri: announcement.uri, cid: announcement.cid };
+    const reply = await customerPosts('will my connection to Tallinn run too?', { root: ref, parent: ref });
+    await pullAll(connector, repos);
+
+    const conversation = repos.conversations.stateByPlatformId('acc-x', announcement.uri)!;
+    expect(conversation).toBeTruthy();
+    const thread = repos.db.prepare('SELECT platform_id AS uri, direction, body FROM messages WHERE conversation_id = ? ORDER BY created_at').all(conversation.id);
+    expect(thread).toEqual([
+      { uri: announcement.uri, direction: 'out', body: 'Flights to Riga resume tomorrow at 06:00' },
+      { uri: reply.uri, direction: 'in', body: 'will my connection to Tallinn run too?' },
+    ]);
+    // Our announcement is context, not an answer: the customer still waits for one.
+    const state = repos.conversations.state(conversation.id)!;
+    expect(state.firstRespondedAt).toBeNull();
+    expect(state.awaitingSince).not.toBeNull();
+    expect(repos.conversations.customer(state.customerId)).toMatchObject({ handle: customer.handle });
+    expect(await pullAll(connector, repos)).toBe(0);
+  });
+
   it('listens for posts that name the brand without mentioning it', async () => {
     const connector = connect();
     await customerPosts('Flying with Aurora Air to Riga tomorrow, excited!');

@@ -2,7 +2,7 @@
 // quotes from listNotifications (newest first, read back to the newest already seen), replies
 // posted with root and parent refs and facets (mentions, links), and a deterministic record key
 // per reply, so a resend can never create a second post.
-import { AtpAgent, RichText, XRPCError } from '@atproto/api';
+import { AtpAgent, RichText, XRPCError, type AppBskyFeedDefs } from '@atproto/api';
 import {
   AuthError,
   MalformedPayloadError,
@@ -29,6 +29,13 @@ export interface BlueskyConfig {
 const REASONS = ['mention', 'reply', 'quote'];
 const PAGE_SIZE = 50;
 const MAX_PAGES = 10;
+/** A post of a thread view (not one deleted, blocked or cut off). */
+const threadPost = (node: unknown): AppBskyFeedDefs.ThreadViewPost | null =>
+  node !== null && typeof node === 'object' && (node as { $type?: unknown }).$type === 'app.bsky.feed.defs#threadViewPost' ? (node as AppBskyFeedDefs.ThreadViewPost) : null;
+
+/** Threads per pull whose earlier posts are fetched for context, and how far up each. */
+const MAX_CONTEXT_THREADS = 25;
+const CONTEXT_HEIGHT = 10;
 
 interface BlueskyCursor {
   /** indexedAt of the newest notification read, and the URIs read at that instant. */
@@ -114,6 +121,50 @@ export function createBlueskyConnector(config: BlueskyConfig, appPassword: strin
     }
   }
 
+  /**
+   * The earlier posts of the threads that replies answer (the brand's own post, or someone
+   * else's), so the agent reads what the customer is answering. A courtesy: a parent that is
+   * gone or blocked, or any error, only means less context, never a held-up mention.
+   */
+  async function threadContext(items: InboundItem[], selfDid: string): Promise<InboundItem[]> {
+    const have = new Set(items.map((i) => i.platformId));
+    const context: InboundItem[] = [];
+    const replies = items.filter((i) => i.replyTo && !have.has(i.replyTo)).slice(0, MAX_CONTEXT_THREADS);
+    for (const reply of replies) {
+      let thread;
+      try {
+        ({ thread } = (await call(() => agent.app.bsky.feed.getPostThread({ uri: reply.platformId, depth: 0, parentHeight: CONTEXT_HEIGHT }))).data);
+      } catch {
+        break;
+      }
+      let node = threadPost(threadPost(thread)?.parent);
+      while (node && !have.has(node.post.uri)) {
+        const { post } = node;
+        const record = post.record as PostRecord;
+        have.add(post.uri);
+        if (typeof record.text === 'string' && typeof record.createdAt === 'string' && !Number.isNaN(Date.parse(record.createdAt))) {
+          context.push({
+            platformId: post.uri,
+            conversation: reply.conversation,
+            replyTo: typeof record.reply?.parent?.uri === 'string' ? record.reply.parent.uri : null,
+            author: {
+              platformId: post.author.did,
+              handle: post.author.handle,
+              displayName: post.author.displayName || post.author.handle,
+              profileUrl: `https://bsky.app/profile/${post.author.handle}`,
+            },
+            direction: post.author.did === selfDid ? 'out' : 'in',
+            body: record.text,
+            createdAt: Date.parse(record.createdAt),
+            context: true,
+          });
+        }
+        node = threadPost(node.parent);
+      }
+    }
+    return context.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
   return {
     // 3000 requests per 5 minutes per account.
     pollIntervalMs: 15_000,
@@ -155,7 +206,7 @@ export function createBlueskyConnector(config: BlueskyConfig, appPassword: strin
         const record = n.record as PostRecord;
         if (typeof record.text !== 'string' || typeof record.createdAt !== 'string' || Number.isNaN(Date.parse(record.createdAt))) {
           if (items.length === 0) throw new MalformedPayloadError(`${label} sent a post that cannot be read (${n.uri})`);
-          return { items, cursor: JSON.stringify({ at, uris }), more: true };
+          return { items: [...items, ...(await threadContext(items, self.did))], cursor: JSON.stringify({ at, uris }), more: true };
         }
         if (REASONS.includes(n.reason)) {
           const root = typeof record.reply?.root?.uri === 'string' ? record.reply.root.uri : null;
@@ -181,7 +232,7 @@ export function createBlueskyConnector(config: BlueskyConfig, appPassword: strin
         uris = n.indexedAt === at ? [...uris, n.uri] : [n.uri];
         at = n.indexedAt;
       }
-      return { items, cursor: JSON.stringify({ at: at ?? new Date().toISOString(), uris }), more: false };
+      return { items: [...items, ...(await threadContext(items, self.did))], cursor: JSON.stringify({ at: at ?? new Date().toISOString(), uris }), more: false };
     },
 
     async search(query: string, cursor: string | null): Promise<PullResult> {
