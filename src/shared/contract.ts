@@ -7,6 +7,7 @@ import type {
   ChangesEvent,
   ConversationDetail,
   ConversationSummary,
+  Customer,
   DeskNotification,
   Draft,
   ListeningStream,
@@ -17,6 +18,7 @@ import type {
   Workspace,
 } from './domain';
 import { DeskError, invalidInput } from './errors';
+import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -142,6 +144,17 @@ export const methods = {
     input: z.object({ accountId }).strict(),
     output: returns<SyncStatus>(),
   },
+  /** SLA policies (in the order they are tried) and the business calendars they count in. */
+  listSlaSettings: { input: z.object({}).strict(), output: returns<{ policies: SlaPolicy[]; calendars: SlaCalendar[] }>() },
+  /** Adds a policy (tried after the others) or changes one; open conversations are re-timed. */
+  saveSlaPolicy: { input: slaPolicySchema, output: returns<SlaPolicy>() },
+  removeSlaPolicy: { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: returns<null>() },
+  /** The order policies are tried in: every policy id once. */
+  reorderSlaPolicies: { input: z.object({ ids: z.array(z.string().min(1).max(100)).max(500) }).strict(), output: returns<SlaPolicy[]>() },
+  saveBusinessCalendar: { input: slaCalendarSchema, output: returns<SlaCalendar>() },
+  /** Refused while a policy counts in it. */
+  removeBusinessCalendar: { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: returns<null>() },
+  setCustomerVip: { input: z.object({ customerId: z.number().int().positive(), vip: z.boolean() }).strict(), output: returns<Customer>() },
   listListeningStreams: { input: z.object({}).strict(), output: returns<ListeningStream[]>() },
   addListeningStream: {
     input: z

@@ -54,6 +54,8 @@ export interface Customer {
   followers: number;
   verified: boolean;
   profileUrl: string | null;
+  /** Marked VIP by the team: SLA policies may treat them apart. */
+  vip: boolean;
 }
 
 export interface ConversationSummary {
@@ -183,7 +185,7 @@ export interface SearchHit {
   createdAt: number;
 }
 
-export type NotificationKind = 'breach' | 'urgent' | 'digest';
+export type NotificationKind = 'near-breach' | 'breach' | 'urgent' | 'digest';
 
 export interface DeskNotification {
   id: string;

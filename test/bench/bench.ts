@@ -13,6 +13,7 @@ import { createRepos, type Repos } from '../../src/main/core/repos';
 import { ingestPage } from '../../src/main/core/sync/ingest';
 import { Corpus, DESK_ACCOUNTS, LANGUAGE_CODES, type AccountSeed, type CustomerSeed, type SearchKind } from './corpus';
 import { fmt, nowMs, percentile, rate, round, summarize, thousands, timeMs, timeWallCpu, type Summary } from './stats';
+import { loadAnalyzer, measureUrgency, URGENCY_MENTIONS, type UrgencyResults } from './urgency';
 
 export const SELF_ID = 'agent-self';
 export const TEAMMATES = ['agent-kai', 'agent-priya', 'agent-jonas'];
@@ -62,7 +63,7 @@ export function setUpWorkspace(repos: Repos): void {
     for (const a of DESK_ACCOUNTS) {
       repos.workspace.addAccount({ id: a.id, platform: a.platform, name: a.name, handle: a.handle, role: 'support', connector: 'bench' }, NOW);
     }
-    repos.workspace.addSlaPolicies(DEFAULT_SLA_POLICIES);
+    DEFAULT_SLA_POLICIES.forEach((p) => repos.sla.savePolicy(p));
   })();
 }
 
@@ -235,6 +236,7 @@ export interface Results {
   search_p50_ms: number;
   search_p95_ms: number;
   search_by_kind: Record<string, { p50: number; p95: number }>;
+  urgency: UrgencyResults;
   messages: number;
   conversations: number;
   phases_s: Record<string, number>;
@@ -411,6 +413,11 @@ export async function main(argv: string[]): Promise<number> {
     r.search_p95_ms = round(search.all.p95);
     log(`   search_p50_ms ${fmt(r.search_p50_ms)}  search_p95_ms ${fmt(r.search_p95_ms)} over ${search.all.n} calls ${goal(r.search_p95_ms <= GOALS.search_p95_ms, `≤ ${GOALS.search_p95_ms} ms`)}`);
 
+    // 5. Urgent-mention analysis (no database; informational, no goal yet) ----------------------
+    log(`\n5. Urgent-mention analysis: ${thousands(URGENCY_MENTIONS)} mentions through language + sentiment + rules + spikes (test/bench/urgency.ts)`);
+    const { analyzer, ms: analyzerLoadMs } = await loadAnalyzer();
+    r.urgency = phase('urgency', () => measureUrgency(analyzer, analyzerLoadMs, URGENCY_MENTIONS, log));
+
     // Summary ----------------------------------------------------------------------------------
     const met = {
       ingest_ratio: r.ingest_ratio >= GOALS.ingest_ratio,
@@ -423,6 +430,7 @@ export async function main(argv: string[]): Promise<number> {
     log(`   ingest_ratio   ${r.ingest_ratio.toFixed(3)}  goal ≥ ${GOALS.ingest_ratio}  ${met.ingest_ratio ? 'met' : 'missed'}`);
     log(`   queue_p95_ms   ${fmt(r.queue_p95_ms)}  goal ≤ ${GOALS.queue_p95_ms}  ${met.queue_p95_ms ? 'met' : 'missed'}`);
     log(`   search_p95_ms  ${fmt(r.search_p95_ms)}  goal ≤ ${GOALS.search_p95_ms}  ${met.search_p95_ms ? 'met' : 'missed'}`);
+    log(`   urgency_msgs_per_s ${thousands(r.urgency.urgency_msgs_per_s)}  (no goal yet)`);
     if (options.json) log(JSON.stringify(r));
     return 0;
   } finally {

@@ -28,7 +28,7 @@ export function makeRepos(path = ':memory:', now = T0): Repos {
   repos.workspace.addAgent({ id: SELF_ID, name: 'Sam Agent', timeZone: 'Europe/Riga', isSelf: true }, now);
   repos.workspace.addAgent({ id: 'agent-2', name: 'Kai Teammate', timeZone: 'Asia/Tokyo', isSelf: false }, now);
   repos.workspace.addAccount({ id: ACCOUNT_ID, platform: 'x', name: 'Brand Support', handle: '@brandhelp', role: 'support', connector: 'test' }, now);
-  if (repos.workspace.slaPolicies().length === 0) repos.workspace.addSlaPolicies(DEFAULT_SLA_POLICIES);
+  if (repos.sla.policies().length === 0) DEFAULT_SLA_POLICIES.forEach((p) => repos.sla.savePolicy(p));
   return repos;
 }
 

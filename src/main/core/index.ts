@@ -21,6 +21,7 @@ import { NotificationCenter } from './notify/notificationCenter';
 import { systemClock, type Badge, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
 import { createRepos, type Repos } from './repos';
 import { SlaMonitor } from './sla/slaMonitor';
+import { SlaSettings } from './sla/slaSettings';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/syncEngine';
 
@@ -86,9 +87,8 @@ export function createCore(options: CoreOptions): Core {
   const now = clock.now();
   repos.db.transaction(() => {
     ensureSelfAgent(repos, options.selfName ?? 'You', timeZone, now);
-    if (repos.workspace.slaPolicies().length === 0) repos.workspace.addSlaPolicies(DEFAULT_SLA_POLICIES);
+    if (repos.sla.policies().length === 0) DEFAULT_SLA_POLICIES.forEach((p) => repos.sla.savePolicy(p));
   })();
-  const policies = repos.workspace.slaPolicies();
   const demoPlatform = options.demo === false ? null : setUpDemo(repos, options.dataDir, clock, options.demo);
 
   const connectors = new Map<string, Connector>();
@@ -103,13 +103,15 @@ export function createCore(options: CoreOptions): Core {
   const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone });
   const notifications = new NotificationCenter({ notifier: options.notifier, events, clock, logger, t, groupWindowMs: options.notificationGroupWindowMs });
   const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime: (ms) => timeFormat.format(ms) });
+  const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
+  const policies = slaSettings.policies;
 
   const sync = new SyncEngine({
     repos,
     clock,
     logger,
     connectors,
-    policies: () => policies,
+    policies,
     pullIntervalMs: options.pullIntervalMs,
     backoff: options.backoff ?? { ...DEFAULT_BACKOFF, capMs: 30_000 },
     onIngested: (_accountId, result) => {
@@ -152,7 +154,7 @@ export function createCore(options: CoreOptions): Core {
     repos,
     clock,
     events,
-    policies: () => policies,
+    policies,
     onQueued: () => sync.replyQueued(),
     onDeadlinesChanged: () => sla.poke(),
   });
@@ -187,6 +189,13 @@ export function createCore(options: CoreOptions): Core {
       sync.publishStatus();
       return sync.status();
     },
+    listSlaSettings: () => slaSettings.list(),
+    saveSlaPolicy: (policy) => slaSettings.savePolicy(policy),
+    removeSlaPolicy: ({ id }) => (slaSettings.removePolicy(id), null),
+    reorderSlaPolicies: ({ ids }) => slaSettings.reorderPolicies(ids),
+    saveBusinessCalendar: (calendar) => slaSettings.saveCalendar(calendar),
+    removeBusinessCalendar: ({ id }) => (slaSettings.removeCalendar(id), null),
+    setCustomerVip: ({ customerId, vip }) => slaSettings.setVip(customerId, vip),
     listListeningStreams: () => repos.listening.list(),
     addListeningStream: async ({ accountId, name, query, intent }) => {
       if (!repos.workspace.account(accountId)) throw new DeskError('NotFound', `Account ${accountId} was not found`);

@@ -231,4 +231,30 @@ export const migrations: Migration[] = [
       ALTER TABLE conversations ADD COLUMN moved_from_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'SLA engine: business calendars, policy settings, warnings, resolution clock, VIPs',
+    sql: `
+      CREATE TABLE business_calendars (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        -- JSON BusinessCalendar: IANA zone, weekly hours, holidays, or always open
+        definition TEXT NOT NULL
+      ) STRICT;
+
+      ALTER TABLE sla_policies ADD COLUMN calendar_id TEXT REFERENCES business_calendars(id);
+      ALTER TABLE sla_policies ADD COLUMN near_breach_share REAL NOT NULL DEFAULT 0.75;
+      ALTER TABLE sla_policies ADD COLUMN auto_ack TEXT NOT NULL DEFAULT '{"enabled":false,"messages":{}}';
+
+      ALTER TABLE customers ADD COLUMN vip INTEGER NOT NULL DEFAULT 0 CHECK (vip IN (0, 1));
+
+      -- The policy that set the deadline, when to warn that it is near, and whether that was done.
+      ALTER TABLE conversations ADD COLUMN policy_id TEXT;
+      ALTER TABLE conversations ADD COLUMN warn_at INTEGER NOT NULL DEFAULT ${Number.MAX_SAFE_INTEGER};
+      ALTER TABLE conversations ADD COLUMN warn_notified_at INTEGER;
+      -- Open time spent awaiting the agent before the current wait (the resolution clock).
+      ALTER TABLE conversations ADD COLUMN resolution_spent_ms INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX conversations_open_warn ON conversations (warn_at) WHERE status = 'open' AND warn_notified_at IS NULL;
+    `,
+  },
 ];

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { ChangedTable, ConversationDetail, ConversationSummary, Draft, Message, QueueId } from '@shared/domain';
 import { NO_DEADLINE } from '@shared/domain';
 import { conflict, invalidInput, notFound } from '@shared/errors';
-import { dueAt, type SlaPolicy } from '@shared/sla';
+import { resolutionSpentAfterAnswer, type ResolvedSlaPolicy } from '@shared/sla';
+import { deadlineFields } from '../sla/deadlines';
 import type { EventBus } from '../events';
 import type { Clock } from '../ports';
 import type { Repos } from '../repos';
@@ -14,7 +15,7 @@ export interface InboxDeps {
   repos: Repos;
   clock: Clock;
   events: EventBus;
-  policies: () => readonly SlaPolicy[];
+  policies: () => readonly ResolvedSlaPolicy[];
   /** A reply was queued: wake the outbox worker. */
   onQueued: () => void;
   /** Deadlines moved: wake the SLA monitor. */
@@ -62,12 +63,20 @@ export class InboxService {
 
   /** The agent answered: the response clock stops now, even if delivery waits for the platform. */
   private answered(state: ConversationState, now: number) {
-    const next = { ...state, firstRespondedAt: state.firstRespondedAt ?? now, lastRespondedAt: now, awaitingSince: null };
+    const policies = this.deps.policies();
+    const next = {
+      ...state,
+      firstRespondedAt: state.firstRespondedAt ?? now,
+      lastRespondedAt: now,
+      awaitingSince: null,
+      resolutionSpentMs: resolutionSpentAfterAnswer(policies, state, now),
+    };
     return {
       firstRespondedAt: next.firstRespondedAt,
       lastRespondedAt: now,
       awaitingSince: null,
-      dueAt: dueAt(this.deps.policies(), next),
+      resolutionSpentMs: next.resolutionSpentMs,
+      ...deadlineFields(policies, next),
     };
   }
 
@@ -212,7 +221,7 @@ export class InboxService {
     const state = this.requireConversation(id);
     // Resolving ends the wait: if the customer writes again, their new message starts the clock.
     const awaitingSince = status === 'resolved' ? null : state.awaitingSince;
-    this.repos.conversations.patch(id, { status, awaitingSince, dueAt: dueAt(this.deps.policies(), { ...state, status, awaitingSince }) });
+    this.repos.conversations.patch(id, { status, awaitingSince, ...deadlineFields(this.deps.policies(), { ...state, status, awaitingSince }) });
     this.changed(['conversations'], [id]);
     this.deps.onDeadlinesChanged();
     return this.summary(id);
@@ -224,7 +233,7 @@ export class InboxService {
     if (state.status !== 'listening') throw conflict('This conversation is not in the Listening queue');
     const now = this.deps.clock.now();
     const taken = { ...state, status: 'open' as const, awaitingSince: now };
-    this.repos.conversations.patch(id, { status: 'open', awaitingSince: now, dueAt: dueAt(this.deps.policies(), taken) });
+    this.repos.conversations.patch(id, { status: 'open', awaitingSince: now, ...deadlineFields(this.deps.policies(), taken) });
     this.changed(['conversations'], [id]);
     this.deps.onDeadlinesChanged();
     return this.summary(id);

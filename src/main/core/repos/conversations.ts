@@ -30,6 +30,12 @@ export interface ConversationState {
   subject: string | null;
   customerId: number;
   assigneeId: string | null;
+  intent: ConversationIntent | null;
+  /** The customer is marked VIP. */
+  vip: boolean;
+  /** Open time spent awaiting the agent before the current wait (the resolution clock). */
+  resolutionSpentMs: number;
+  warnAt: number;
 }
 
 export interface CustomerUpsert {
@@ -59,8 +65,11 @@ export interface NewConversation {
 }
 
 export type ConversationPatch = Partial<
-  Pick<ConversationState, 'status' | 'priority' | 'language' | 'lastMessageAt' | 'awaitingSince' | 'firstRespondedAt' | 'lastRespondedAt' | 'dueAt' | 'assigneeId'>
-> & { preview?: string; breachNotifiedAt?: number | null; intent?: ConversationIntent | null };
+  Pick<
+    ConversationState,
+    'status' | 'priority' | 'language' | 'lastMessageAt' | 'awaitingSince' | 'firstRespondedAt' | 'lastRespondedAt' | 'dueAt' | 'assigneeId' | 'resolutionSpentMs' | 'warnAt'
+  >
+> & { preview?: string; breachNotifiedAt?: number | null; warnNotifiedAt?: number | null; intent?: ConversationIntent | null; policyId?: string | null };
 
 const SUMMARY_COLUMNS = `
   c.id, c.account_id AS accountId, a.platform, c.kind, c.status, c.priority, c.intent,
@@ -100,23 +109,27 @@ export function createConversationRepo(db: Db) {
        profile_url = COALESCE(excluded.profile_url, customers.profile_url), updated_at = excluded.updated_at
      RETURNING id`,
   );
-  const getCustomerStmt = db.prepare<[number], Omit<Customer, 'verified'> & { verified: number }>(
+  const getCustomerStmt = db.prepare<[number], Omit<Customer, 'verified' | 'vip'> & { verified: number; vip: number }>(
     `SELECT id, account_id AS accountId, platform_id AS platformId, handle, display_name AS displayName, language,
-            followers, verified, profile_url AS profileUrl FROM customers WHERE id = ?`,
+            followers, verified, profile_url AS profileUrl, vip FROM customers WHERE id = ?`,
   );
   // The platform comes from a subquery, not a join: with a join, SQLite 3.54 treats the
   // bound parameters as plan-sensitive and better-sqlite3 re-prepares on every call (6x slower).
   const stateColumns = `c.id, c.account_id AS accountId, c.platform_id AS platformId, c.kind,
     (SELECT a.platform FROM accounts a WHERE a.id = c.account_id) AS platform, c.status, c.priority,
     c.language, c.created_at AS createdAt, c.last_message_at AS lastMessageAt, c.awaiting_since AS awaitingSince,
-    c.first_responded_at AS firstRespondedAt, c.last_responded_at AS lastRespondedAt, c.due_at AS dueAt, c.subject, c.customer_id AS customerId, c.assignee_id AS assigneeId`;
-  const stateById = db.prepare<[number], ConversationState>(
+    c.first_responded_at AS firstRespondedAt, c.last_responded_at AS lastRespondedAt, c.due_at AS dueAt, c.subject, c.customer_id AS customerId, c.assignee_id AS assigneeId,
+    c.intent, (SELECT cu.vip FROM customers cu WHERE cu.id = c.customer_id) AS vip, c.resolution_spent_ms AS resolutionSpentMs,
+    c.warn_at AS warnAt`;
+  type StateRow = Omit<ConversationState, 'vip'> & { vip: number };
+  const toState = (row: StateRow | undefined): ConversationState | null => (row ? { ...row, vip: row.vip === 1 } : null);
+  const stateById = db.prepare<[number], StateRow>(
     `SELECT ${stateColumns} FROM conversations c WHERE c.id = ?`,
   );
-  const stateByPlatformId = db.prepare<[string, string], ConversationState>(
+  const stateByPlatformId = db.prepare<[string, string], StateRow>(
     `SELECT ${stateColumns} FROM conversations c WHERE c.account_id = ? AND c.platform_id = ?`,
   );
-  const stateByMessage = db.prepare<[string, string], ConversationState>(
+  const stateByMessage = db.prepare<[string, string], StateRow>(
     `SELECT ${stateColumns} FROM conversations c WHERE c.id = (SELECT conversation_id FROM messages WHERE account_id = ? AND platform_id = ?)`,
   );
   const linkStmt = db.prepare<[number, number]>('UPDATE conversations SET moved_to_id = ? WHERE id = ?');
@@ -124,6 +137,9 @@ export function createConversationRepo(db: Db) {
   const movesStmt = db.prepare<[number], { movedToId: number | null; movedFromId: number | null }>(
     'SELECT moved_to_id AS movedToId, moved_from_id AS movedFromId FROM conversations WHERE id = ?',
   );
+  const openIdsStmt = db.prepare<[], number>("SELECT id FROM conversations WHERE status = 'open'").pluck();
+  const openIdsOfCustomerStmt = db.prepare<[number], number>("SELECT id FROM conversations WHERE status = 'open' AND customer_id = ?").pluck();
+  const setVipStmt = db.prepare<[number, number]>('UPDATE customers SET vip = ? WHERE id = ?');
   const insertStmt = db.prepare<NewConversation>(
     `INSERT INTO conversations (account_id, platform_id, kind, customer_id, subject, status, intent, priority, language, created_at, last_message_at, due_at)
      VALUES (@accountId, @platformId, @kind, @customerId, @subject, @status, @intent, @priority, @language, @createdAt, @createdAt, @dueAt)`,
@@ -142,6 +158,12 @@ export function createConversationRepo(db: Db) {
   const listeningCountStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE status = 'listening'");
   const breachCandidates = db.prepare<[number, number], { id: number }>(
     `SELECT id FROM conversations WHERE status = 'open' AND breach_notified_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?`,
+  );
+  const warnCandidates = db.prepare<[number, number, number], { id: number }>(
+    `SELECT id FROM conversations WHERE status = 'open' AND warn_notified_at IS NULL AND warn_at <= ? AND due_at > ? ORDER BY warn_at LIMIT ?`,
+  );
+  const nextWarnStmt = db.prepare<[], { warnAt: number }>(
+    `SELECT warn_at AS warnAt FROM conversations WHERE status = 'open' AND warn_notified_at IS NULL ORDER BY warn_at LIMIT 1`,
   );
   const nextDeadlineStmt = db.prepare<[], { dueAt: number }>(
     `SELECT due_at AS dueAt FROM conversations WHERE status = 'open' AND breach_notified_at IS NULL ORDER BY due_at LIMIT 1`,
@@ -179,6 +201,10 @@ export function createConversationRepo(db: Db) {
     preview: 'preview',
     intent: 'intent',
     breachNotifiedAt: 'breach_notified_at',
+    warnNotifiedAt: 'warn_notified_at',
+    warnAt: 'warn_at',
+    resolutionSpentMs: 'resolution_spent_ms',
+    policyId: 'policy_id',
   };
   const patchStatements = new Map<string, ReturnType<typeof db.prepare>>();
 
@@ -186,15 +212,18 @@ export function createConversationRepo(db: Db) {
     upsertCustomer: (c: CustomerUpsert): number => upsertCustomerStmt.get({ ...c, verifiedInt: c.verified ? 1 : 0 })!.id,
     customer(id: number): Customer | null {
       const row = getCustomerStmt.get(id);
-      return row ? { ...row, verified: row.verified === 1 } : null;
+      return row ? { ...row, verified: row.verified === 1, vip: row.vip === 1 } : null;
     },
-    state: (id: number): ConversationState | null => stateById.get(id) ?? null,
+    state: (id: number): ConversationState | null => toState(stateById.get(id)),
     stateByPlatformId: (accountId: string, platformId: string): ConversationState | null =>
-      stateByPlatformId.get(accountId, platformId) ?? null,
+      toState(stateByPlatformId.get(accountId, platformId)),
     /** The conversation holding the message with this platform id. */
     stateByMessage: (accountId: string, messagePlatformId: string): ConversationState | null =>
-      stateByMessage.get(accountId, messagePlatformId) ?? null,
+      toState(stateByMessage.get(accountId, messagePlatformId)),
     insert: (c: NewConversation): number => Number(insertStmt.run(c).lastInsertRowid),
+    openIds: (): number[] => openIdsStmt.all(),
+    openIdsOfCustomer: (customerId: number): number[] => openIdsOfCustomerStmt.all(customerId),
+    setVip: (customerId: number, vip: boolean) => void setVipStmt.run(vip ? 1 : 0, customerId),
     /** Records that conversation `from` continued as conversation `to` (by e-mail). */
     linkMove(from: number, to: number) {
       linkStmt.run(to, from);
@@ -246,6 +275,9 @@ export function createConversationRepo(db: Db) {
     },
     breachCandidates: (now: number, limit: number): number[] => breachCandidates.all(now, limit).map((r) => r.id),
     nextDeadline: (): number | null => nextDeadlineStmt.get()?.dueAt ?? null,
+    /** Deadlines that are near (past their warning time) but not yet breached, not yet reported. */
+    warnCandidates: (now: number, limit: number): number[] => warnCandidates.all(now, now, limit).map((r) => r.id),
+    nextWarning: (): number | null => nextWarnStmt.get()?.warnAt ?? null,
     attentionCount: (now: number): number => attentionStmt.get(now)!.n,
   };
 }

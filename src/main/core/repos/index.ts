@@ -4,6 +4,7 @@ import { createDraftRepo, type DraftRepo } from './drafts';
 import { createListeningRepo, type ListeningRepo } from './listening';
 import { createMessageRepo, type MessageRepo } from './messages';
 import { createOutboxRepo, type OutboxRepo } from './outbox';
+import { createSlaRepo, type SlaRepo } from './sla';
 import { createSyncStateRepo, type SyncStateRepo } from './syncState';
 import { createWorkspaceRepo, type WorkspaceRepo } from './workspace';
 
@@ -16,6 +17,7 @@ export interface Repos {
   listening: ListeningRepo;
   outbox: OutboxRepo;
   syncState: SyncStateRepo;
+  sla: SlaRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -28,5 +30,6 @@ export function createRepos(db: Db): Repos {
     listening: createListeningRepo(db),
     outbox: createOutboxRepo(db),
     syncState: createSyncStateRepo(db),
+    sla: createSlaRepo(db),
   };
 }

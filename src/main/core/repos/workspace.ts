@@ -1,6 +1,5 @@
 // Settings, agents, accounts and SLA policies: the small tables that describe the workspace.
 import type { Account, AccountRole, Agent, Platform } from '@shared/domain';
-import type { SlaMatch, SlaPolicy } from '@shared/sla';
 import type { Db } from '../db/database';
 
 export interface NewAccount {
@@ -34,14 +33,6 @@ export function createWorkspaceRepo(db: Db) {
   const updateAccountStmt = db.prepare<{ id: string; name: string; role: AccountRole }>('UPDATE accounts SET name = @name, role = @role WHERE id = @id');
   const setSecretBackendStmt = db.prepare<[string, string]>('UPDATE accounts SET secret_backend = ? WHERE id = ?');
   const removeAccountStmt = db.prepare<[string]>('DELETE FROM accounts WHERE id = ?');
-  const listPolicies = db.prepare<[], { id: string; name: string; match: string; firstResponseSeconds: number; nextResponseSeconds: number }>(
-    `SELECT id, name, match, first_response_seconds AS firstResponseSeconds, next_response_seconds AS nextResponseSeconds
-     FROM sla_policies ORDER BY position`,
-  );
-  const insertPolicy = db.prepare(
-    `INSERT INTO sla_policies (id, name, position, match, first_response_seconds, next_response_seconds)
-     VALUES (@id, @name, @position, @match, @firstResponseSeconds, @nextResponseSeconds) ON CONFLICT (id) DO NOTHING`,
-  );
 
   const toAgent = (row: Agent & { isSelf: number | boolean }): Agent => ({ ...row, isSelf: Boolean(row.isSelf) });
 
@@ -63,10 +54,6 @@ export function createWorkspaceRepo(db: Db) {
     updateAccount: (id: string, fields: { name: string; role: AccountRole }) => void updateAccountStmt.run({ id, ...fields }),
     removeAccount: (id: string) => void removeAccountStmt.run(id),
     setSecretBackend: (id: string, backend: string) => void setSecretBackendStmt.run(backend, id),
-    slaPolicies: (): SlaPolicy[] => listPolicies.all().map((row) => ({ ...row, match: JSON.parse(row.match) as SlaMatch })),
-    addSlaPolicies(policies: SlaPolicy[]) {
-      policies.forEach((p, position) => insertPolicy.run({ ...p, position, match: JSON.stringify(p.match) }));
-    },
   };
 }
 

@@ -1,6 +1,7 @@
-// Watches running deadlines: reports each breach once (per deadline), keeps the badge count
-// and wakes exactly when the next deadline passes, re-checking at least every minute so a
-// sleep/resume or a clock change is noticed.
+// Watches running deadlines: reports each one once when it comes near (the policy's share of
+// the target) and once when it is breached, keeps the badge count, and wakes exactly when the
+// next warning or deadline is due, re-checking at least every minute so a sleep/resume or a
+// clock change is noticed.
 import type { EventBus } from '../events';
 import type { Badge, Clock } from '../ports';
 import type { Repos } from '../repos';
@@ -46,11 +47,30 @@ export class SlaMonitor {
     if (this.stopped) return;
     const { repos, clock, badge, events, notifications, t, formatTime } = this.deps;
     const now = clock.now();
+    const near = repos.conversations.warnCandidates(now, BATCH);
+    if (near.length > 0) {
+      const drafts = repos.db.transaction(() =>
+        near.map((id) => {
+          repos.conversations.patch(id, { warnNotifiedAt: now });
+          const c = repos.conversations.state(id)!;
+          const summary = repos.conversations.summary(id)!;
+          return {
+            kind: 'near-breach' as const,
+            conversationId: id,
+            customerName: summary.customerName,
+            title: t('notifications.nearBreach.title', { customer: summary.customerName }),
+            body: t('notifications.nearBreach.body', { account: repos.workspace.account(c.accountId)?.name ?? '', due: formatTime(c.dueAt) }),
+          };
+        }),
+      )();
+      notifications.publish(drafts);
+    }
     const ids = repos.conversations.breachCandidates(now, BATCH);
     if (ids.length > 0) {
       const drafts = repos.db.transaction(() =>
         ids.map((id) => {
-          repos.conversations.patch(id, { breachNotifiedAt: now });
+          // A breach says all a warning would: no warning comes after it.
+          repos.conversations.patch(id, { breachNotifiedAt: now, warnNotifiedAt: now });
           const c = repos.conversations.state(id)!;
           const summary = repos.conversations.summary(id)!;
           const account = repos.workspace.account(c.accountId);
@@ -72,8 +92,9 @@ export class SlaMonitor {
       events.emit('changes', { tables: ['conversations'], conversationIds: ids });
     }
     badge.set(repos.conversations.attentionCount(now));
-    if (ids.length === BATCH) return this.timer.schedule(0);
-    const next = repos.conversations.nextDeadline();
-    this.timer.schedule(Math.min(MAX_SLEEP_MS, next === null ? MAX_SLEEP_MS : Math.max(0, next - now) + 5));
+    if (near.length > 0) events.emit('changes', { tables: ['conversations'], conversationIds: near });
+    if (ids.length === BATCH || near.length === BATCH) return this.timer.schedule(0);
+    const next = Math.min(repos.conversations.nextDeadline() ?? Infinity, repos.conversations.nextWarning() ?? Infinity);
+    this.timer.schedule(Math.min(MAX_SLEEP_MS, Math.max(0, next - now) + 5));
   }
 }

@@ -1,7 +1,8 @@
 // Writes a page of platform items into the replica in one transaction, together with the
 // cursor that produced it: a crash leaves either both or neither, and a re-pulled page is a no-op.
 import { isUrgent } from '@shared/urgency';
-import { dueAt, type SlaPolicy } from '@shared/sla';
+import { resolutionSpentAfterAnswer, type ResolvedSlaPolicy } from '@shared/sla';
+import { deadlineFields } from '../sla/deadlines';
 import type { ConversationIntent } from '@shared/domain';
 import type { InboundItem } from '../connectors/connector';
 import type { ConversationState } from '../repos/conversations';
@@ -32,7 +33,7 @@ export function ingestPage(
   accountId: string,
   items: InboundItem[],
   cursor: string | null,
-  policies: readonly SlaPolicy[],
+  policies: readonly ResolvedSlaPolicy[],
   now: number,
   options: IngestOptions = {},
 ): IngestResult {
@@ -102,6 +103,9 @@ export function ingestPage(
             firstRespondedAt: null,
             lastRespondedAt: null,
             assigneeId: null,
+            vip: conversations.customer(customerId)?.vip ?? false,
+            resolutionSpentMs: 0,
+            warnAt: Number.MAX_SAFE_INTEGER,
           };
         } else {
           result.skipped.push({ platformId: item.platformId, reason: 'own post in a conversation we do not know' });
@@ -156,13 +160,14 @@ export function ingestPage(
       } else {
         conv.firstRespondedAt ??= item.createdAt;
         conv.lastRespondedAt = Math.max(conv.lastRespondedAt ?? 0, item.createdAt);
-        if (conv.awaitingSince !== null && conv.awaitingSince <= item.createdAt) conv.awaitingSince = null;
+        if (conv.awaitingSince !== null && conv.awaitingSince <= item.createdAt) {
+          conv.resolutionSpentMs = resolutionSpentAfterAnswer(policies, conv, item.createdAt);
+          conv.awaitingSince = null;
+        }
       }
     }
 
     for (const conv of touched.values()) {
-      const previous = conv.dueAt;
-      conv.dueAt = dueAt(policies, conv);
       conversations.patch(conv.id, {
         status: conv.status,
         priority: conv.priority,
@@ -171,10 +176,9 @@ export function ingestPage(
         awaitingSince: conv.awaitingSince,
         firstRespondedAt: conv.firstRespondedAt,
         lastRespondedAt: conv.lastRespondedAt,
-        dueAt: conv.dueAt,
+        resolutionSpentMs: conv.resolutionSpentMs,
         preview: conv.preview,
-        // A new deadline is a new chance to breach: report it again when it passes.
-        breachNotifiedAt: conv.dueAt !== previous ? null : undefined,
+        ...deadlineFields(policies, conv),
       });
       result.conversationIds.push(conv.id);
     }

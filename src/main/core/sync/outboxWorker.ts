@@ -1,7 +1,8 @@
 // Delivers the outbox: exactly once (the outbox id is the platform idempotency key, and an
 // entry found in flight after a crash is sent again with the same key), in order per
 // conversation (only the head of each conversation's queue is sent), surviving restarts.
-import { dueAt, type SlaPolicy } from '@shared/sla';
+import type { ResolvedSlaPolicy } from '@shared/sla';
+import { deadlineFields } from '../sla/deadlines';
 import { asConnectorError, RateLimitError, type Connector, type ConnectorError } from '../connectors/connector';
 import type { Clock, Logger } from '../ports';
 import type { Repos } from '../repos';
@@ -16,7 +17,7 @@ export interface OutboxWorkerDeps {
   health: HealthTracker;
   logger: Logger;
   connectorFor: (accountId: string) => Connector | null;
-  policies: () => readonly SlaPolicy[];
+  policies: () => readonly ResolvedSlaPolicy[];
   onChanged: (conversationIds: number[]) => void;
   backoff: BackoffOptions;
   /** Conversations delivered in parallel (each still strictly in order). */
@@ -186,11 +187,7 @@ export class OutboxWorker {
       const conversation = repos.conversations.state(entry.conversationId);
       if (conversation && entry.restoreAwaitingSince !== null && conversation.status === 'open') {
         const awaitingSince = Math.min(conversation.awaitingSince ?? Infinity, entry.restoreAwaitingSince);
-        repos.conversations.patch(entry.conversationId, {
-          awaitingSince,
-          dueAt: dueAt(this.deps.policies(), { ...conversation, awaitingSince }),
-          breachNotifiedAt: null,
-        });
+        repos.conversations.patch(entry.conversationId, { awaitingSince, ...deadlineFields(this.deps.policies(), { ...conversation, awaitingSince }) });
       }
     })();
   }

@@ -1,7 +1,7 @@
 // Owns the per-account pull loops, the outbox worker and the health of each account, and
 // reports the sync status the status bar shows.
 import type { ListeningStream, SyncStatus } from '@shared/domain';
-import type { SlaPolicy } from '@shared/sla';
+import type { ResolvedSlaPolicy } from '@shared/sla';
 import type { Connector } from '../connectors/connector';
 import type { Clock, Logger } from '../ports';
 import type { Repos } from '../repos';
@@ -22,7 +22,7 @@ export interface SyncEngineDeps {
   clock: Clock;
   logger: Logger;
   connectors: Map<string, Connector>;
-  policies: () => readonly SlaPolicy[];
+  policies: () => readonly ResolvedSlaPolicy[];
   onIngested: (accountId: string, result: IngestResult) => void;
   onOutboxChanged: (conversationIds: number[]) => void;
   onStatus: (status: SyncStatus) => void;
