@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_POSTS, UNCLEAR_POSTS } from './fixtures/posts';
+import { dominantScript, LanguageDetector, loadLanguageDetector, normalizeLanguageTag, type EldLike } from './language';
+
+let detector: LanguageDetector;
+beforeAll(async () => {
+  detector = await loadLanguageDetector();
+});
+
+describe('language detection (eld)', () => {
+  it('detects every sample post, handles, links, hashtags and emoji included', () => {
+    const wrong = SAMPLE_POSTS.map((p) => ({ ...p, got: detector.detect(p.text).language })).filter((p) => p.got !== p.language);
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([
+    ['ありがとう', 'ja', 'script'],
+    ['至急対応してください', 'ja', 'script'],
+    ['റീഫണ്ട് വേണം', 'ml', 'script'],
+    ['mans reiss tika atcelts un neviens man nepalīdz', 'lv', 'detector'],
+    ['Ich warte seit Wochen auf meine Erstattung', 'de', 'detector'],
+    ['STILL NO REFUND!!! @acme_help 😡😡😡 #fail', 'en', 'detector'],
+  ])('%s → %s (%s)', (text, language, source) => expect(detector.detect(text)).toMatchObject({ language, source }));
+
+  it.each([...UNCLEAR_POSTS, 'thanks!', 'merci', 'gracias'])('does not guess on %s', (text) => {
+    expect(detector.detect(text).language).toBeNull();
+  });
+
+  it('still offers an unsure guess for choosing a lexicon', () => {
+    expect(detector.detect('gracias')).toMatchObject({ language: null, guess: 'es' });
+  });
+
+  it('prefers the platform language when it is plausible', () => {
+    expect(detector.detect('thanks!', 'es')).toMatchObject({ language: 'es', source: 'platform' });
+    expect(detector.detect('👍', 'en-US')).toMatchObject({ language: 'en', source: 'platform' });
+    expect(detector.detect('Obrigado pelo atendimento rápido', 'pt-BR')).toMatchObject({ language: 'pt', source: 'platform' });
+    // Irish is not in eld: nothing can contradict it.
+    expect(detector.detect('Go raibh maith agat as an gcabhair ar fad inniu', 'ga')).toMatchObject({ language: 'ga', source: 'platform' });
+  });
+
+  it('overrules a platform language the text contradicts', () => {
+    const english = 'my flight got cancelled and nobody can tell me anything';
+    expect(detector.detect(english, 'ja')).toMatchObject({ language: 'en', overruled: 'script' });
+    expect(detector.detect(english, 'es')).toMatchObject({ language: 'en', source: 'detector', overruled: 'detector' });
+    expect(detector.detect('mans reiss tika atcelts un neviens man nepalīdz', 'lt')).toMatchObject({ language: 'lv', overruled: 'detector' });
+    expect(detector.detect('フライトが欠航', 'en')).toMatchObject({ language: 'ja', source: 'script', overruled: 'script' });
+    expect(detector.detect('ok', 'und')).toMatchObject({ language: null });
+  });
+
+  it('uses whatever eld-like detector it is given', () => {
+    const fake: EldLike = { detect: () => ({ language: 'nl', getScores: () => ({ nl: 0.8, de: 0.5 }), isReliable: () => true }) };
+    expect(new LanguageDetector(fake).detect('whatever text this might be')).toMatchObject({ language: 'nl', source: 'detector' });
+  });
+});
+
+describe('normalizeLanguageTag', () => {
+  it.each([
+    ['en-US', 'en'],
+    ['pt_BR', 'pt'],
+    ['ZH-Hant', 'zh'],
+    ['iw', 'he'],
+    ['in', 'id'],
+    ['fil', 'tl'],
+    ['und', null],
+    ['zxx', null],
+    ['qme', null],
+    ['qht', null],
+    ['', null],
+    [null, null],
+    ['english', null],
+  ])('%s → %s', (tag, expected) => expect(normalizeLanguageTag(tag)).toBe(expected));
+});
+
+describe('dominantScript', () => {
+  it('counts kanji with kana as Japanese and names unique scripts', () => {
+    expect(dominantScript('欠航になりました')).toMatchObject({ script: 'Kana', unique: 'ja' });
+    expect(dominantScript('航班取消了')).toMatchObject({ script: 'Han', unique: null });
+    expect(dominantScript('Привет')).toMatchObject({ script: 'Cyrillic', share: 1 });
+    expect(dominantScript('123 !')).toBeNull();
+  });
+});
