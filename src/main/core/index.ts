@@ -116,6 +116,7 @@ export function createCore(options: CoreOptions): Core {
     backoff: options.backoff ?? { ...DEFAULT_BACKOFF, capMs: 30_000 },
     onIngested: (_accountId, result) => {
       if (result.newMessages === 0) return;
+      if (result.autoAcknowledged > 0) sync.replyQueued();
       events.emit('changes', { tables: ['conversations', 'messages'], conversationIds: result.conversationIds });
       // Urgent messages from a backfill (first sync, after an outage) are in the queue, sorted
       // first; only fresh ones interrupt the agent.

@@ -2,6 +2,7 @@
 // cursor that produced it: a crash leaves either both or neither, and a re-pulled page is a no-op.
 import { isUrgent } from '@shared/urgency';
 import { resolutionSpentAfterAnswer, type ResolvedSlaPolicy } from '@shared/sla';
+import { AUTO_ACK_MAX_AGE_MS, queueAutoAck } from '../sla/autoAck';
 import { deadlineFields } from '../sla/deadlines';
 import type { ConversationIntent } from '@shared/domain';
 import type { InboundItem } from '../connectors/connector';
@@ -14,6 +15,8 @@ export interface IngestResult {
   conversationIds: number[];
   /** New urgent customer messages, for notifications. */
   urgent: { conversationId: number; customerName: string; body: string; createdAt: number }[];
+  /** Acknowledgements queued for new conversations (their policy asks for one): wake the outbox. */
+  autoAcknowledged: number;
 }
 
 const PREVIEW_LENGTH = 200;
@@ -39,7 +42,9 @@ export function ingestPage(
 ): IngestResult {
   const { conversations, messages } = repos;
   return repos.db.transaction((): IngestResult => {
-    const result: IngestResult = { newMessages: 0, skipped: [], conversationIds: [], urgent: [] };
+    const result: IngestResult = { newMessages: 0, skipped: [], conversationIds: [], urgent: [], autoAcknowledged: 0 };
+    // Conversations this page started, with the name of the customer who started them.
+    const started = new Map<number, string>();
     const customerIds = new Map<string, number>();
     type Touched = ConversationState & { preview?: string };
     // Conversations this page changed, by id, and the platform keys that led to them.
@@ -94,6 +99,7 @@ export function ingestPage(
             dueAt: Number.MAX_SAFE_INTEGER,
           };
           const id = conversations.insert(fresh);
+          started.set(id, item.author.displayName || item.author.handle);
           conv = {
             ...fresh,
             id,
@@ -183,6 +189,14 @@ export function ingestPage(
       result.conversationIds.push(conv.id);
     }
     messages.indexSince(firstNewId);
+    if (started.size > 0) {
+      const zone = repos.workspace.selfAgent().timeZone;
+      for (const [id, customerName] of started) {
+        const state = conversations.state(id)!;
+        if (state.awaitingSince === null || state.awaitingSince < now - AUTO_ACK_MAX_AGE_MS) continue;
+        if (queueAutoAck(repos, policies, state, customerName, now, zone)) result.autoAcknowledged++;
+      }
+    }
     if (options.saveCursor) options.saveCursor(cursor);
     else repos.syncState.put(accountId, cursor, now);
     return result;

@@ -23,7 +23,8 @@ export const MessageItem = memo(function MessageItem({ message, onRetry }: { mes
       <div className={classes.bubble}>
         <Group gap={6} wrap="nowrap" mb={2}>
           <Text size="xs" fw={600} truncate>
-            <bdi>{message.authorName}</bdi>
+            {/* Sent by the desk itself (an SLA policy's acknowledgement), not by an agent. */}
+            {outbound && !message.authorName ? t('message.automatic') : <bdi>{message.authorName}</bdi>}
           </Text>
           <Text size="xs" c="dimmed" component="time" dateTime={new Date(message.createdAt).toISOString()} title={formatFullDateTime(message.createdAt, locale)} style={{ whiteSpace: 'nowrap' }}>
             {formatMessageTime(message.createdAt, readNow(), locale)}
