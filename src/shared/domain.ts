@@ -185,7 +185,21 @@ export interface SearchHit {
   createdAt: number;
 }
 
-export type NotificationKind = 'near-breach' | 'breach' | 'urgent' | 'digest';
+export type NotificationKind = 'near-breach' | 'breach' | 'urgent' | 'incident' | 'digest';
+
+/** A burst of customers' messages on one account sharing a term ("#outage"), grouped. */
+export interface Incident {
+  id: string;
+  accountId: string;
+  /** The term that opened it; `terms` holds every term grouped into it, this one first. */
+  term: string;
+  terms: string[];
+  firstAt: number;
+  lastAt: number;
+  messageCount: number;
+  /** When it went quiet; null while it lasts. */
+  closedAt: number | null;
+}
 
 export interface DeskNotification {
   id: string;

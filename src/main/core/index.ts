@@ -22,12 +22,16 @@ import { systemClock, type Badge, type Clock, type Logger, type Notifier, type S
 import { createRepos, type Repos } from './repos';
 import { SlaMonitor } from './sla/slaMonitor';
 import { SlaSettings } from './sla/slaSettings';
+import { UrgencyService } from './urgency/urgencyService';
+import type { UrgencyAnalyzer } from './urgency/analyzer';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/syncEngine';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
   dataDir: string;
+  /** Loads the language and sentiment models (default: once per process). */
+  loadAnalyzer?: () => Promise<UrgencyAnalyzer>;
   notifier: Notifier;
   badge: Badge;
   secrets: SecretStore;
@@ -104,6 +108,7 @@ export function createCore(options: CoreOptions): Core {
   const notifications = new NotificationCenter({ notifier: options.notifier, events, clock, logger, t, groupWindowMs: options.notificationGroupWindowMs });
   const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime: (ms) => timeFormat.format(ms) });
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
+  const urgency = new UrgencyService({ repos, clock, logger, events, notifications, t, loadAnalyzer: options.loadAnalyzer });
   const policies = slaSettings.policies;
 
   const sync = new SyncEngine({
@@ -112,10 +117,12 @@ export function createCore(options: CoreOptions): Core {
     logger,
     connectors,
     policies,
+    analyze: urgency.analyze,
     pullIntervalMs: options.pullIntervalMs,
     backoff: options.backoff ?? { ...DEFAULT_BACKOFF, capMs: 30_000 },
-    onIngested: (_accountId, result) => {
+    onIngested: (accountId, result) => {
       if (result.newMessages === 0) return;
+      urgency.observe(accountId, result.inbound);
       if (result.autoAcknowledged > 0) sync.replyQueued();
       events.emit('changes', { tables: ['conversations', 'messages'], conversationIds: result.conversationIds });
       // Urgent messages from a backfill (first sync, after an outage) are in the queue, sorted
@@ -241,13 +248,19 @@ export function createCore(options: CoreOptions): Core {
     sync,
     demoPlatform,
     start() {
-      sync.start();
+      // Messages are analysed (language, sentiment) from the first pull on: the models load first.
+      void urgency.load().then(() => {
+        if (stopping) return;
+        sync.start();
+        urgency.start();
+      });
       sla.start();
       void accounts.connectAll().catch((error: unknown) => logger.error('could not connect accounts', { error: String(error) }));
     },
     stop() {
       stopping ??= (async () => {
         sla.stop();
+        urgency.stop();
         notifications.stop();
         await sync.stop();
         demoPlatform?.close();

@@ -257,4 +257,29 @@ export const migrations: Migration[] = [
       CREATE INDEX conversations_open_warn ON conversations (warn_at) WHERE status = 'open' AND warn_notified_at IS NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'message analysis and incidents',
+    sql: `
+      -- Sentiment of incoming messages (score in [-1, 1] and its label), and why one is urgent
+      -- (JSON {mustInterrupt, reasons}).
+      ALTER TABLE messages ADD COLUMN sentiment REAL;
+      ALTER TABLE messages ADD COLUMN sentiment_label TEXT;
+      ALTER TABLE messages ADD COLUMN urgency TEXT;
+
+      -- Bursts of messages sharing a term on one account ("#outage"), grouped.
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        term TEXT NOT NULL,
+        terms TEXT NOT NULL DEFAULT '[]',
+        first_at INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        message_count INTEGER NOT NULL,
+        closed_at INTEGER
+      ) STRICT;
+      CREATE INDEX incidents_open ON incidents (account_id) WHERE closed_at IS NULL;
+      ALTER TABLE conversations ADD COLUMN incident_id TEXT REFERENCES incidents(id) ON DELETE SET NULL;
+    `,
+  },
 ];

@@ -1,7 +1,8 @@
 // Turns what the core wants to tell the agent into notifications: the first after a quiet spell
 // shows at once; what follows within a short window is held and shown together at its end (as a
 // digest when there are more than a few), so a burst of 500 mentions is a handful of
-// notifications. Shown natively where the host can, and always pushed to the renderer with the
+// notifications. While the burst goes on, each window is twice as long as the last (up to a
+// couple of minutes): 10,000 mentions in five minutes are still only a handful. Shown natively where the host can, and always pushed to the renderer with the
 // outcome so it can fall back to Web Notifications and an in-app toast.
 import type { DeskNotification, NotificationKind } from '@shared/domain';
 import type { EventBus } from '../events';
@@ -21,12 +22,15 @@ export interface NotificationDraft {
 export const DIGEST_THRESHOLD = 3;
 /** After a notification, others are held this long and shown together. */
 export const GROUP_WINDOW_MS = 10_000;
+/** The longest a busy spell holds notifications back. */
+export const MAX_GROUP_WINDOW_MS = 120_000;
 const MAX_BODY = 180;
 
 export class NotificationCenter {
   private counter = 0;
   private held: NotificationDraft[] = [];
   private windowEndsAt = 0;
+  private windowMs = 0;
   private readonly timer = new Timer(() => this.flush());
 
   constructor(
@@ -41,7 +45,11 @@ export class NotificationCenter {
       this.timer.scheduleWithin(this.windowEndsAt - now);
       return;
     }
-    this.showBatch(drafts);
+    // The window ended before its timer ran (a busy event loop): what it held goes with these.
+    const held = this.held;
+    this.held = [];
+    this.timer.cancel();
+    this.showBatch([...held, ...drafts], held.length > 0);
   }
 
   stop(): void {
@@ -51,11 +59,13 @@ export class NotificationCenter {
   private flush(): void {
     const held = this.held;
     this.held = [];
-    if (held.length > 0) this.showBatch(held);
+    if (held.length > 0) this.showBatch(held, true);
   }
 
-  private showBatch(drafts: NotificationDraft[]): void {
-    this.windowEndsAt = this.deps.clock.now() + (this.deps.groupWindowMs ?? GROUP_WINDOW_MS);
+  private showBatch(drafts: NotificationDraft[], stillBusy = false): void {
+    const base = this.deps.groupWindowMs ?? GROUP_WINDOW_MS;
+    this.windowMs = stillBusy ? Math.min(Math.max(base, this.windowMs * 2), Math.max(base, MAX_GROUP_WINDOW_MS)) : base;
+    this.windowEndsAt = this.deps.clock.now() + this.windowMs;
     const batch = drafts.length > DIGEST_THRESHOLD ? [this.digest(drafts)] : drafts;
     for (const draft of batch) this.show(draft);
   }

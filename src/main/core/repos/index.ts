@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { createConversationRepo, type ConversationRepo } from './conversations';
 import { createDraftRepo, type DraftRepo } from './drafts';
+import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
 import { createMessageRepo, type MessageRepo } from './messages';
 import { createOutboxRepo, type OutboxRepo } from './outbox';
@@ -18,6 +19,7 @@ export interface Repos {
   outbox: OutboxRepo;
   syncState: SyncStateRepo;
   sla: SlaRepo;
+  incidents: IncidentRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -31,5 +33,6 @@ export function createRepos(db: Db): Repos {
     outbox: createOutboxRepo(db),
     syncState: createSyncStateRepo(db),
     sla: createSlaRepo(db),
+    incidents: createIncidentRepo(db),
   };
 }

@@ -16,6 +16,9 @@ export interface NewMessage {
   createdAt: number;
   status: MessageStatus;
   clientId?: string | null;
+  sentiment?: { score: number; label: string } | null;
+  /** Why it is urgent (JSON), when it is. */
+  urgency?: string | null;
 }
 
 export interface MessageRef {
@@ -40,10 +43,29 @@ export function toFtsQuery(input: string): string | null {
 
 // Parameters compared in joined statements carry a unary plus: it keeps SQLite 3.54 from
 // marking them plan-sensitive, which makes better-sqlite3 re-prepare on every call.
+type Row = Omit<NewMessage, 'sentiment' | 'urgent'> & {
+  urgentInt: number;
+  clientId: string | null;
+  sentimentScore: number | null;
+  sentimentLabel: string | null;
+  urgency: string | null;
+};
+
+const toRow = ({ sentiment, urgent, ...m }: NewMessage): Row => ({
+  ...m,
+  clientId: m.clientId ?? null,
+  urgentInt: urgent ? 1 : 0,
+  sentimentScore: sentiment?.score ?? null,
+  sentimentLabel: sentiment?.label ?? null,
+  urgency: m.urgency ?? null,
+});
+
 export function createMessageRepo(db: Db) {
-  const insertStmt = db.prepare<NewMessage & { urgentInt: number }>(
-    `INSERT INTO messages (conversation_id, account_id, platform_id, direction, customer_id, agent_id, body, language, urgent, created_at, status, client_id)
-     VALUES (@conversationId, @accountId, @platformId, @direction, @customerId, @agentId, @body, @language, @urgentInt, @createdAt, @status, @clientId)
+  const insertStmt = db.prepare<Row>(
+    `INSERT INTO messages (conversation_id, account_id, platform_id, direction, customer_id, agent_id, body, language, urgent, created_at, status, client_id,
+                           sentiment, sentiment_label, urgency)
+     VALUES (@conversationId, @accountId, @platformId, @direction, @customerId, @agentId, @body, @language, @urgentInt, @createdAt, @status, @clientId,
+             @sentimentScore, @sentimentLabel, @urgency)
      ON CONFLICT (account_id, platform_id) DO NOTHING`,
   );
   const maxIdStmt = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM messages');
@@ -96,8 +118,12 @@ export function createMessageRepo(db: Db) {
 
   return {
     /** Inserts unless a message with the same platform id exists; returns whether it was new. */
-    insert: (m: NewMessage): boolean => insertStmt.run({ clientId: null, ...m, urgentInt: m.urgent ? 1 : 0 }).changes === 1,
-    insertReturningId: (m: NewMessage): number => Number(insertStmt.run({ clientId: null, ...m, urgentInt: m.urgent ? 1 : 0 }).lastInsertRowid),
+    /** Its id, or null when the platform id was already stored. */
+    insert(m: NewMessage): number | null {
+      const run = insertStmt.run(toRow(m));
+      return run.changes === 1 ? Number(run.lastInsertRowid) : null;
+    },
+    insertReturningId: (m: NewMessage): number => Number(insertStmt.run(toRow(m)).lastInsertRowid),
     byClientId: (clientId: string): MessageRef | null => byClientIdStmt.get(clientId) ?? null,
     /** The highest message id: call before a batch, then indexSince() with it after. */
     maxId: (): number => maxIdStmt.get()?.id ?? 0,

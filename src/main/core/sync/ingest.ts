@@ -1,10 +1,10 @@
 // Writes a page of platform items into the replica in one transaction, together with the
 // cursor that produced it: a crash leaves either both or neither, and a re-pulled page is a no-op.
-import { isUrgent } from '@shared/urgency';
+import { DEFAULT_URGENCY_RULES, evaluateUrgency, type UrgencyReason } from '@shared/urgency';
 import { resolutionSpentAfterAnswer, type ResolvedSlaPolicy } from '@shared/sla';
 import { AUTO_ACK_MAX_AGE_MS, queueAutoAck } from '../sla/autoAck';
 import { deadlineFields } from '../sla/deadlines';
-import type { ConversationIntent } from '@shared/domain';
+import type { ConversationIntent, Platform } from '@shared/domain';
 import type { InboundItem } from '../connectors/connector';
 import type { ConversationState } from '../repos/conversations';
 import type { Repos } from '../repos';
@@ -14,12 +14,30 @@ export interface IngestResult {
   skipped: { platformId: string; reason: string }[];
   conversationIds: number[];
   /** New urgent customer messages, for notifications. */
-  urgent: { conversationId: number; customerName: string; body: string; createdAt: number }[];
+  urgent: { conversationId: number; customerName: string; body: string; createdAt: number; mustInterrupt: boolean; reasons: UrgencyReason[] }[];
+  /** New customer messages in the inbox (not context, not listening hits), for spike detection. */
+  inbound: { messageId: number; conversationId: number; createdAt: number; body: string; language: string | null; authorId: string }[];
   /** Acknowledgements queued for new conversations (their policy asks for one): wake the outbox. */
   autoAcknowledged: number;
 }
 
 const PREVIEW_LENGTH = 200;
+
+/** What is learnt from a customer's message before it is stored. */
+export interface MessageAnalysis {
+  language: string | null;
+  sentiment: { score: number; label: string } | null;
+  urgency: { urgent: boolean; mustInterrupt: boolean; reasons: UrgencyReason[] };
+}
+
+export type Analyze = (item: InboundItem, platform: Platform) => MessageAnalysis;
+
+/** Without the analyzer (before it has loaded, or in tests): the platform's language tag and the default rules. */
+export const basicAnalysis: Analyze = (item, platform) => ({
+  language: item.language ?? null,
+  sentiment: null,
+  urgency: evaluateUrgency({ body: item.body, language: item.language ?? null, platform }, item.author, DEFAULT_URGENCY_RULES),
+});
 
 export interface IngestOptions {
   /**
@@ -29,6 +47,8 @@ export interface IngestOptions {
   listening?: { intent: ConversationIntent };
   /** Where the page's cursor is kept (default: the account's sync state). */
   saveCursor?: (cursor: string | null) => void;
+  /** Language, sentiment and urgency of customers' messages (default: basicAnalysis). */
+  analyze?: Analyze;
 }
 
 export function ingestPage(
@@ -42,7 +62,8 @@ export function ingestPage(
 ): IngestResult {
   const { conversations, messages } = repos;
   return repos.db.transaction((): IngestResult => {
-    const result: IngestResult = { newMessages: 0, skipped: [], conversationIds: [], urgent: [], autoAcknowledged: 0 };
+    const result: IngestResult = { newMessages: 0, skipped: [], conversationIds: [], urgent: [], inbound: [], autoAcknowledged: 0 };
+    const analyze = options.analyze ?? basicAnalysis;
     // Conversations this page started, with the name of the customer who started them.
     const started = new Map<number, string>();
     const customerIds = new Map<string, number>();
@@ -55,6 +76,8 @@ export function ingestPage(
     if (!platform) throw new Error(`Account ${accountId} does not exist`);
 
     for (const item of items) {
+      const analysis = item.direction === 'in' && !item.context ? analyze(item, platform) : null;
+      const language = analysis?.language ?? item.language ?? null;
       let conv = byKey.get(item.conversation.platformId);
       let customerId: number | null = null;
       if (item.direction === 'in') {
@@ -94,7 +117,7 @@ export function ingestPage(
             priority: 'normal' as const,
             status: options.listening ? ('listening' as const) : ('open' as const),
             intent: options.listening?.intent ?? null,
-            language: item.language ?? item.author.language ?? null,
+            language: language ?? item.author.language ?? null,
             createdAt: item.createdAt,
             dueAt: Number.MAX_SAFE_INTEGER,
           };
@@ -124,8 +147,8 @@ export function ingestPage(
       // Our own reply seen on the platform before its send was acknowledged: the outbox will
       // record its platform id; storing it here would show it twice.
       if (item.direction === 'out' && messages.unsentReply(conv.id, item.body) !== null) continue;
-      const urgent = item.direction === 'in' && !item.context && isUrgent(item.body, item.author);
-      const inserted = messages.insert({
+      const urgent = analysis?.urgency.urgent ?? false;
+      const messageId = messages.insert({
         conversationId: conv.id,
         accountId,
         platformId: item.platformId,
@@ -133,12 +156,14 @@ export function ingestPage(
         customerId,
         agentId: null,
         body: item.body,
-        language: item.language ?? null,
+        language,
         urgent,
         createdAt: item.createdAt,
         status: item.direction === 'in' ? 'received' : 'sent',
+        sentiment: analysis?.sentiment ?? null,
+        urgency: urgent ? JSON.stringify({ mustInterrupt: analysis!.urgency.mustInterrupt, reasons: analysis!.urgency.reasons }) : null,
       });
-      if (!inserted) continue;
+      if (messageId === null) continue;
       result.newMessages++;
       if (item.context) continue;
 
@@ -153,7 +178,10 @@ export function ingestPage(
           if (conv.awaitingSince === null || item.createdAt < conv.awaitingSince) conv.awaitingSince = item.createdAt;
           if (conv.status !== 'open') conv.status = 'open';
         }
-        if (item.language) conv.language = item.language;
+        if (language) conv.language = language;
+        if (conv.status === 'open') {
+          result.inbound.push({ messageId, conversationId: conv.id, createdAt: item.createdAt, body: item.body, language, authorId: item.author.platformId });
+        }
         if (urgent) {
           conv.priority = 'urgent';
           result.urgent.push({
@@ -161,6 +189,8 @@ export function ingestPage(
             customerName: item.author.displayName || item.author.handle,
             body: item.body,
             createdAt: item.createdAt,
+            mustInterrupt: analysis!.urgency.mustInterrupt,
+            reasons: analysis!.urgency.reasons,
           });
         }
       } else {

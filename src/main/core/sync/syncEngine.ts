@@ -9,7 +9,7 @@ import type { BackoffOptions } from './backoff';
 import { FirstSyncTracker } from './firstSync';
 import { HealthTracker } from './health';
 import { OutboxWorker } from './outboxWorker';
-import { ingestPage, type IngestResult } from './ingest';
+import { ingestPage, type Analyze, type IngestResult } from './ingest';
 import { PullLoop, type PullSource } from './pullLoop';
 
 const STATUS_THROTTLE_MS = 5_000;
@@ -23,6 +23,8 @@ export interface SyncEngineDeps {
   logger: Logger;
   connectors: Map<string, Connector>;
   policies: () => readonly ResolvedSlaPolicy[];
+  /** Language, sentiment and urgency of customers' messages as they are stored. */
+  analyze?: Analyze;
   onIngested: (accountId: string, result: IngestResult) => void;
   onOutboxChanged: (conversationIds: number[]) => void;
   onStatus: (status: SyncStatus) => void;
@@ -93,7 +95,7 @@ export class SyncEngine {
       cursor: () => repos.syncState.get(accountId).cursor,
       pull: (cursor) => connector.pull(cursor, this.firstSyncs.control(accountId)),
       ingest: (page, now) => {
-        const result = ingestPage(repos, accountId, page.items, page.cursor, policies(), now);
+        const result = ingestPage(repos, accountId, page.items, page.cursor, policies(), now, { analyze: this.deps.analyze });
         this.firstSyncs.ingested(accountId, result.newMessages);
         return result;
       },
@@ -116,6 +118,7 @@ export class SyncEngine {
       pull: (cursor) => connector.search(stream.query, cursor),
       ingest: (page, now) =>
         ingestPage(repos, stream.accountId, page.items, page.cursor, policies(), now, {
+          analyze: this.deps.analyze,
           listening: { intent: stream.intent },
           saveCursor: (cursor) => repos.listening.saveCursor(stream.id, cursor, now),
         }),
