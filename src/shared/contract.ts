@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ACCOUNT_CONNECTORS } from './accountConnectors';
 import type {
   Account,
+  Agent,
   ChangesEvent,
   ConversationDetail,
   ConversationSummary,
@@ -155,6 +156,20 @@ export const methods = {
   /** Refused while a policy counts in it. */
   removeBusinessCalendar: { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: returns<null>() },
   setCustomerVip: { input: z.object({ customerId: z.number().int().positive(), vip: z.boolean() }).strict(), output: returns<Customer>() },
+  /**
+   * This desk's agent: role (a lead also hears about everyone's breaches), working hours (a
+   * business calendar; null: always on) and quiet mode (until then, only must-interrupt).
+   */
+  setMyPreferences: {
+    input: z
+      .object({
+        role: z.enum(['agent', 'lead']),
+        workingCalendarId: z.string().min(1).max(100).nullable(),
+        quietUntil: z.number().int().positive().nullable(),
+      })
+      .strict(),
+    output: returns<Agent>(),
+  },
   listListeningStreams: { input: z.object({}).strict(), output: returns<ListeningStream[]>() },
   addListeningStream: {
     input: z

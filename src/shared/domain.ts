@@ -26,12 +26,22 @@ export type AccountHealth = 'online' | 'degraded' | 'offline' | 'needs-auth';
 /** Sort key of conversations that have no deadline running: they sort after every real one. */
 export const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
 
+export type AgentRole = 'agent' | 'lead';
+
 export interface Agent {
   id: string;
   name: string;
   timeZone: string;
   isSelf: boolean;
+  role: AgentRole;
+  /** Working hours (a business calendar) until shifts exist; null: always on. */
+  workingCalendarId: string | null;
+  /** Quiet mode until then (UTC ms): only must-interrupt notifications. */
+  quietUntil: number | null;
 }
+
+/** Why a notification was not put in front of this desk's agent. */
+export type NotificationSuppression = 'assigned-elsewhere' | 'off-shift' | 'quiet-mode' | 'do-not-disturb';
 
 export interface Account {
   id: string;
@@ -210,6 +220,8 @@ export interface DeskNotification {
   createdAt: number;
   /** True when the host showed it as a native OS notification already. */
   deliveredNatively: boolean;
+  /** Set when it was routed away from this desk's agent: not shown, only recorded. */
+  suppressed: NotificationSuppression | null;
 }
 
 export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts';

@@ -22,6 +22,8 @@ import { systemClock, type Badge, type Clock, type Logger, type Notifier, type S
 import { createRepos, type Repos } from './repos';
 import { SlaMonitor } from './sla/slaMonitor';
 import { SlaSettings } from './sla/slaSettings';
+import { route } from './notify/routing';
+import { isOpen } from '@shared/businessHours';
 import { UrgencyService } from './urgency/urgencyService';
 import type { UrgencyAnalyzer } from './urgency/analyzer';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
@@ -30,6 +32,8 @@ import { SyncEngine } from './sync/syncEngine';
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
   dataDir: string;
+  /** Whether the OS is in Do Not Disturb (null: cannot tell). */
+  doNotDisturb?: () => boolean | null;
   /** Loads the language and sentiment models (default: once per process). */
   loadAnalyzer?: () => Promise<UrgencyAnalyzer>;
   notifier: Notifier;
@@ -105,7 +109,23 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const t = createTranslator();
   const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone });
-  const notifications = new NotificationCenter({ notifier: options.notifier, events, clock, logger, t, groupWindowMs: options.notificationGroupWindowMs });
+  const notifications = new NotificationCenter({
+    notifier: options.notifier,
+    events,
+    clock,
+    logger,
+    t,
+    groupWindowMs: options.notificationGroupWindowMs,
+    route: (draft) => {
+      const self = repos.workspace.selfAgent();
+      const now = clock.now();
+      const hours = self.workingCalendarId ? repos.sla.calendars().find((c) => c.id === self.workingCalendarId)?.calendar : undefined;
+      return route(
+        { kind: draft.kind, assigneeId: draft.assigneeId ?? null, mustInterrupt: draft.mustInterrupt ?? false },
+        { agent: self, onShift: hours ? isOpen(hours, now) : true, doNotDisturb: options.doNotDisturb?.() ?? null, now },
+      );
+    },
+  });
   const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime: (ms) => timeFormat.format(ms) });
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
   const urgency = new UrgencyService({ repos, clock, logger, events, notifications, t, loadAnalyzer: options.loadAnalyzer });
@@ -135,6 +155,8 @@ export function createCore(options: CoreOptions): Core {
           customerName: u.customerName,
           title: t('notifications.urgent.title', { customer: u.customerName }),
           body: t('notifications.urgent.body', { text: u.body }),
+          assigneeId: repos.conversations.state(u.conversationId)?.assigneeId ?? null,
+          mustInterrupt: u.mustInterrupt,
         })),
       );
       sla.poke();
@@ -204,6 +226,15 @@ export function createCore(options: CoreOptions): Core {
     saveBusinessCalendar: (calendar) => slaSettings.saveCalendar(calendar),
     removeBusinessCalendar: ({ id }) => (slaSettings.removeCalendar(id), null),
     setCustomerVip: ({ customerId, vip }) => slaSettings.setVip(customerId, vip),
+    setMyPreferences: (preferences) => {
+      if (preferences.workingCalendarId !== null && !repos.sla.calendars().some((c) => c.id === preferences.workingCalendarId)) {
+        throw new DeskError('NotFound', `Business calendar ${preferences.workingCalendarId} was not found`);
+      }
+      const self = repos.workspace.selfAgent();
+      repos.workspace.setAgentPreferences(self.id, preferences);
+      events.emit('changes', { tables: ['accounts'], conversationIds: [] });
+      return repos.workspace.selfAgent();
+    },
     listListeningStreams: () => repos.listening.list(),
     addListeningStream: async ({ accountId, name, query, intent }) => {
       if (!repos.workspace.account(accountId)) throw new DeskError('NotFound', `Account ${accountId} was not found`);

@@ -30,6 +30,7 @@ function fakeNotificationClass(options: { supported?: boolean; throwOnShow?: boo
 
 const notification = (id = 'n1'): DeskNotification => ({
   id,
+  suppressed: null,
   kind: 'breach',
   title: 'Reply overdue: Ana',
   body: 'Due 10:42',

@@ -282,4 +282,16 @@ export const migrations: Migration[] = [
       ALTER TABLE conversations ADD COLUMN incident_id TEXT REFERENCES incidents(id) ON DELETE SET NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'notification routing: agent role, working hours, quiet mode',
+    sql: `
+      -- A lead hears about breaches of everyone's conversations (escalation).
+      ALTER TABLE agents ADD COLUMN role TEXT NOT NULL DEFAULT 'agent' CHECK (role IN ('agent', 'lead'));
+      -- The agent's own working hours until shifts exist: outside them, unassigned work does not notify.
+      ALTER TABLE agents ADD COLUMN working_calendar_id TEXT REFERENCES business_calendars(id) ON DELETE SET NULL;
+      -- Quiet mode: nothing but must-interrupt notifications until then.
+      ALTER TABLE agents ADD COLUMN quiet_until INTEGER;
+    `,
+  },
 ];

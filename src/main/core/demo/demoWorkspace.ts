@@ -38,7 +38,7 @@ const STREAMS = [
   },
 ];
 
-const TEAMMATES: Agent[] = [
+const TEAMMATES: Pick<Agent, 'id' | 'name' | 'timeZone' | 'isSelf'>[] = [
   { id: 'demo-agent-priya', name: 'Priya Nair', timeZone: 'Asia/Kolkata', isSelf: false },
   { id: 'demo-agent-jonas', name: 'Jonas Becker', timeZone: 'Europe/Berlin', isSelf: false },
   { id: 'demo-agent-aiko', name: 'Aiko Tanaka', timeZone: 'Asia/Tokyo', isSelf: false },

@@ -4,7 +4,7 @@
 // notifications. While the burst goes on, each window is twice as long as the last (up to a
 // couple of minutes): 10,000 mentions in five minutes are still only a handful. Shown natively where the host can, and always pushed to the renderer with the
 // outcome so it can fall back to Web Notifications and an in-app toast.
-import type { DeskNotification, NotificationKind } from '@shared/domain';
+import type { DeskNotification, NotificationKind, NotificationSuppression } from '@shared/domain';
 import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
 import type { Translate } from '../i18n/translator';
@@ -16,6 +16,10 @@ export interface NotificationDraft {
   body: string;
   conversationId: number;
   customerName: string;
+  /** The conversation's owner, for routing; null or absent when unassigned. */
+  assigneeId?: string | null;
+  /** Goes through quiet mode and Do Not Disturb. */
+  mustInterrupt?: boolean;
 }
 
 /** More than this many at once become one digest. */
@@ -34,10 +38,26 @@ export class NotificationCenter {
   private readonly timer = new Timer(() => this.flush());
 
   constructor(
-    private readonly deps: { notifier: Notifier; events: EventBus; clock: Clock; logger: Logger; t: Translate; groupWindowMs?: number },
+    private readonly deps: {
+      notifier: Notifier;
+      events: EventBus;
+      clock: Clock;
+      logger: Logger;
+      t: Translate;
+      groupWindowMs?: number;
+      /** Whether a notification is for this desk's agent now (see routing.ts); default: all are. */
+      route?: (draft: NotificationDraft) => NotificationSuppression | null;
+    },
   ) {}
 
-  publish(drafts: NotificationDraft[]): void {
+  publish(all: NotificationDraft[]): void {
+    const drafts: NotificationDraft[] = [];
+    for (const draft of all) {
+      const suppressed = this.deps.route?.(draft) ?? null;
+      // Routed away: recorded with the reason (the renderer shows no toast), never shown.
+      if (suppressed) this.deps.events.emit('notification', { ...this.notification(draft), suppressed });
+      else drafts.push(draft);
+    }
     if (drafts.length === 0) return;
     const now = this.deps.clock.now();
     if (now < this.windowEndsAt) {
@@ -81,9 +101,9 @@ export class NotificationCenter {
     };
   }
 
-  private show(draft: { kind: NotificationKind; title: string; body: string; conversationId: number }): DeskNotification {
-    const { notifier, events, clock, logger } = this.deps;
-    const notification: DeskNotification = {
+  private notification(draft: { kind: NotificationKind; title: string; body: string; conversationId: number }): DeskNotification {
+    const { clock } = this.deps;
+    return {
       id: `n${clock.now().toString(36)}-${(this.counter++).toString(36)}`,
       kind: draft.kind,
       title: draft.title,
@@ -91,7 +111,13 @@ export class NotificationCenter {
       conversationId: draft.conversationId,
       createdAt: clock.now(),
       deliveredNatively: false,
+      suppressed: null,
     };
+  }
+
+  private show(draft: { kind: NotificationKind; title: string; body: string; conversationId: number }): DeskNotification {
+    const { notifier, events, logger } = this.deps;
+    const notification = this.notification(draft);
     let outcome;
     try {
       outcome = notifier.show(notification, () => events.emit('openConversation', { conversationId: draft.conversationId }));

@@ -16,7 +16,10 @@ export interface NewAccount {
 export function createWorkspaceRepo(db: Db) {
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const agentColumns = 'id, name, time_zone AS timeZone, is_self AS isSelf';
+  const agentColumns = 'id, name, time_zone AS timeZone, is_self AS isSelf, role, working_calendar_id AS workingCalendarId, quiet_until AS quietUntil';
+  const setPreferencesStmt = db.prepare<{ id: string; role: string; workingCalendarId: string | null; quietUntil: number | null }>(
+    'UPDATE agents SET role = @role, working_calendar_id = @workingCalendarId, quiet_until = @quietUntil WHERE id = @id',
+  );
   const listAgents = db.prepare<[], Agent & { isSelf: number }>(`SELECT ${agentColumns} FROM agents ORDER BY is_self DESC, name`);
   const insertAgent = db.prepare(
     'INSERT INTO agents (id, name, time_zone, is_self, created_at) VALUES (@id, @name, @timeZone, @isSelf, @createdAt) ON CONFLICT (id) DO NOTHING',
@@ -45,7 +48,9 @@ export function createWorkspaceRepo(db: Db) {
       if (!self) throw new Error('The workspace has no agent for this desk');
       return self;
     },
-    addAgent: (agent: Agent, createdAt: number) => void insertAgent.run({ ...agent, isSelf: agent.isSelf ? 1 : 0, createdAt }),
+    addAgent: (agent: Pick<Agent, 'id' | 'name' | 'timeZone' | 'isSelf'>, createdAt: number) =>
+      void insertAgent.run({ id: agent.id, name: agent.name, timeZone: agent.timeZone, isSelf: agent.isSelf ? 1 : 0, createdAt }),
+    setAgentPreferences: (id: string, p: Pick<Agent, 'role' | 'workingCalendarId' | 'quietUntil'>) => void setPreferencesStmt.run({ id, ...p }),
     accounts: (): Account[] => listAccounts.all(),
     account: (id: string): Account | null => getAccount.get(id) ?? null,
     accountConfig: (id: string): Record<string, unknown> => JSON.parse(getAccountConfig.get(id)?.config ?? '{}') as Record<string, unknown>,

@@ -57,6 +57,7 @@ export class SlaMonitor {
           return {
             kind: 'near-breach' as const,
             conversationId: id,
+            assigneeId: c.assigneeId,
             customerName: summary.customerName,
             title: t('notifications.nearBreach.title', { customer: summary.customerName }),
             body: t('notifications.nearBreach.body', { account: repos.workspace.account(c.accountId)?.name ?? '', due: formatTime(c.dueAt) }),
@@ -78,6 +79,7 @@ export class SlaMonitor {
           return {
             kind: 'breach' as const,
             conversationId: id,
+            assigneeId: c.assigneeId,
             customerName: summary.customerName,
             title: t(first ? 'notifications.breach.title' : 'notifications.breachNext.title', { customer: summary.customerName }),
             body: t(first ? 'notifications.breach.body' : 'notifications.breachNext.body', {

@@ -136,6 +136,7 @@ export class UrgencyService {
         kind: 'incident' as const,
         conversationId: repos.incidents.firstConversation(incident.id) ?? 0,
         customerName: incident.term,
+        mustInterrupt: this.rules.spikes.mustInterrupt,
         title: t('notifications.incident.title', { account: account?.name ?? accountId, term: incident.term }),
         body: t('notifications.incident.body', { count: incident.messageCount, minutes: Math.max(1, Math.round((incident.lastAt - incident.firstAt) / 60_000)) }),
       })),

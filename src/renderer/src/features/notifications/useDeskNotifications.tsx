@@ -22,6 +22,8 @@ export function useDeskNotifications(openConversation: (id: number) => void): vo
   useEffect(() => {
     const open = (id: number) => openRef.current(id);
     const offNotification = desk.on('notification', (n: DeskNotification) => {
+      // Routed away from this agent (someone else's, off shift, quiet mode): nothing to show.
+      if (n.suppressed) return;
       const toastId = `desk-${n.id}`;
       const conversationId = n.conversationId;
       notifications.show({
