@@ -14,10 +14,13 @@ export interface AccountConnectorInfo {
   fields: readonly EmailField[] | readonly ('instanceUrl' | 'backfillDays')[] | readonly ('handle' | 'serviceUrl' | 'backfillDays')[];
   /** What the secret is called for this platform. */
   secret: 'accessToken' | 'password' | 'appPassword';
+  /** The agent can also sign in in the browser (OAuth) instead of pasting the secret. */
+  browserSignIn?: boolean;
 }
 
 export const ACCOUNT_CONNECTOR_INFO: Record<AccountConnector, AccountConnectorInfo> = {
-  mastodon: { platform: 'mastodon', fields: ['instanceUrl', 'backfillDays'], secret: 'accessToken' },
+  // OAuth on any instance (startMastodonSignIn), or an access token the agent created there.
+  mastodon: { platform: 'mastodon', fields: ['instanceUrl', 'backfillDays'], secret: 'accessToken', browserSignIn: true },
   // An OAuth 2.0 user access token with tweet.read, tweet.write, users.read, dm.read, dm.write.
   x: { platform: 'x', fields: ['backfillDays'], secret: 'accessToken' },
   email: {

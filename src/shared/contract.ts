@@ -36,12 +36,28 @@ const accountRole = z.enum(['support', 'sales', 'brand']);
 const accountId = z.string().min(1).max(200);
 /** Credentials: only ever passed to the OS keychain. */
 const secret = z.string().min(1, 'Enter the access token').max(8192);
-const accountDraft = {
+/**
+ * A Mastodon sign-in in the browser (startMastodonSignIn): the renderer holds only this id; the
+ * access token it obtains stays in the core until addAccount or updateAccount puts it in the
+ * keychain.
+ */
+const signInId = z.uuid('Not a sign-in: start signing in again');
+const accountSettings = {
   connector: z.enum(ACCOUNT_CONNECTORS),
   /** Non-secret settings, validated by the connector (e.g. {instanceUrl}). */
   config: z.record(z.string(), z.unknown()),
-  secret,
 };
+const accountDraft = { ...accountSettings, secret };
+/** Credentials that replace a secret: a typed one or a finished sign-in, never both. */
+const notBoth = (input: { secret?: string; signInId?: string }) => input.secret === undefined || input.signInId === undefined;
+const NOT_BOTH = { message: 'Give either the access token or the sign-in, not both', path: ['signInId'] };
+/** The code the instance shows after the agent authorized Shiftdesk (base64url on Mastodon). */
+const authorizationCode = z
+  .string()
+  .trim()
+  .min(1, 'Paste the code your instance showed you')
+  .max(512, 'That is too long for a code: copy only the code your instance showed you')
+  .regex(/^[A-Za-z0-9._~+/=-]+$/, 'That does not look like a code: copy only the code your instance showed you');
 
 export const methods = {
   getWorkspace: { input: z.object({}).strict(), output: returns<Workspace>() },
@@ -109,13 +125,50 @@ export const methods = {
     input: z.object(accountDraft).strict(),
     output: returns<{ handle: string; name: string }>(),
   },
+  /** With a typed secret, or with the signInId of a finished Mastodon sign-in in the browser. */
   addAccount: {
-    input: z.object({ ...accountDraft, role: accountRole, name: z.string().trim().max(200).optional() }).strict(),
+    input: z
+      .object({ ...accountSettings, secret: secret.optional(), signInId: signInId.optional(), role: accountRole, name: z.string().trim().max(200).optional() })
+      .strict()
+      .refine(notBoth, NOT_BOTH)
+      .refine((input) => input.secret !== undefined || input.signInId !== undefined, { message: 'Enter the access token, or sign in in the browser', path: ['secret'] }),
     output: returns<Account>(),
   },
+  /** New credentials (a secret, or a finished sign-in started for this account) replace the old ones. */
   updateAccount: {
-    input: z.object({ id: accountId, name: z.string().trim().max(200), role: accountRole, secret: secret.optional() }).strict(),
+    input: z
+      .object({ id: accountId, name: z.string().trim().max(200), role: accountRole, secret: secret.optional(), signInId: signInId.optional() })
+      .strict()
+      .refine(notBoth, NOT_BOTH),
     output: returns<Account>(),
+  },
+  /**
+   * Mastodon sign-in in the browser, step 1: registers Shiftdesk on the instance (to add an
+   * account) or on an account's own instance (to sign it in again) and returns the page where
+   * the agent authorizes it. The sign-in stays open for 10 minutes.
+   */
+  startMastodonSignIn: {
+    input: z
+      .object({
+        instanceUrl: z.string().trim().min(1, 'Enter the instance address').max(500).optional(),
+        accountId: accountId.optional(),
+      })
+      .strict()
+      .refine((input) => (input.instanceUrl === undefined) !== (input.accountId === undefined), 'Give the instance address (to add an account) or the account (to sign it in again)'),
+    output: returns<{ signInId: string; authorizeUrl: string; instanceUrl: string; expiresAt: number }>(),
+  },
+  /**
+   * Step 2: exchanges the code the instance showed for an access token, which stays in the
+   * core; says whose account it is. Then addAccount or updateAccount with the signInId.
+   */
+  finishMastodonSignIn: {
+    input: z.object({ signInId, code: authorizationCode }).strict(),
+    output: returns<{ signInId: string; handle: string; name: string; instanceUrl: string; expiresAt: number }>(),
+  },
+  /** The agent gave up: the sign-in is forgotten and a token it obtained revoked. */
+  cancelMastodonSignIn: {
+    input: z.object({ signInId }).strict(),
+    output: returns<null>(),
   },
   removeAccount: {
     input: z.object({ id: accountId }).strict(),

@@ -1,16 +1,18 @@
 // Real accounts end to end through the UI: a Mastodon instance (the documented-API fake served
-// over HTTP on 127.0.0.1) and a mailbox on real Dovecot + Postfix (127.0.0.1), the browser-mode
-// host with its secrets in the OS keychain (gnome-keyring under `npm test`), Chromium. Add (a
-// wrong token first), sync, reply in the thread, lose and renew the sign-in, remove.
+// over HTTP on 127.0.0.1, OAuth provider included) and a mailbox on real Dovecot + Postfix
+// (127.0.0.1), the browser-mode host with its secrets in the OS keychain (gnome-keyring under
+// `npm test`), Chromium. Add (a wrong token first), sync, reply in the thread, lose and renew the
+// sign-in, remove; and the same with a sign-in in the browser (OAuth, out-of-band code).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import keytar from 'keytar';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
-import { MastodonFake } from '../support/fakes/mastodonFake';
+import { MastodonFake, OAUTH_ERRORS } from '../support/fakes/mastodonFake';
 import { serveOnLoopback } from '../support/fakes/serveOnLoopback';
 import { MAIL_DOMAIN, mailServersUnavailable, startMailServers } from '../support/mailServers';
+import type { BrowserContext } from '@playwright/test';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 const KEYCHAIN_SERVICE = 'Shiftdesk';
@@ -39,9 +41,14 @@ test('adds a Mastodon account, answers its customer in the thread, renews its si
     await expect(accounts.instance).toHaveAttribute('placeholder', 'mastodon.social');
     await expect(accounts.backfillDays).toHaveValue('7');
     await expect(accounts.role('Support')).toBeChecked();
+    await expect(accounts.signInMethod('In your browser (recommended)')).toBeChecked();
     await accounts.add.click();
     await expect(accounts.instance).toHaveAccessibleDescription(/Enter the instance address/);
     await expect(accounts.instance).toBeFocused();
+    await expect(accounts.browserSignIn).toHaveAccessibleDescription(/Sign in with your instance first, or paste an access token/);
+    // This time with a token created on the instance.
+    await accounts.useAccessToken();
+    await accounts.add.click();
     await expect(accounts.token).toHaveAccessibleDescription(/Enter the access token/);
 
     // A wrong token: the core's reason is shown, in an alert.
@@ -98,7 +105,8 @@ test('adds a Mastodon account, answers its customer in the thread, renews its si
     await page.screenshot({ path: join(ARTIFACTS, 'manage-accounts.png') });
     await item.getByRole('button', { name: 'Sign in again: Mastodon (Aurora Air)' }).click();
     await expect(page.getByRole('dialog', { name: 'Sign in again' })).toBeVisible();
-    await expect(accounts.token).toBeFocused();
+    await expect(accounts.browserSignIn).toBeFocused();
+    await accounts.useAccessToken();
     await accounts.token.fill(fake.token);
     await page.screenshot({ path: join(ARTIFACTS, 'sign-in-again.png') });
     await accounts.dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -140,6 +148,109 @@ test('adds a Mastodon account, answers its customer in the thread, renews its si
   }
 });
 
+/** The code the instance's authorization page shows, read from the tab the app opened. */
+async function codeFromAuthorizePage(context: BrowserContext, start: () => Promise<void>): Promise<string> {
+  const opened = context.waitForEvent('page');
+  await start();
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe('/oauth/authorize');
+  const code = await tab.getByRole('textbox', { name: /Copy this authorization code/ }).inputValue();
+  await tab.close();
+  return code;
+}
+
+test('adds a Mastodon account by signing in in the browser, and signs it in again the same way', async ({ inbox, accounts, page, context }) => {
+  test.skip(!required && !(await keychainReachable()), 'needs a Secret Service: run `node scripts/test.mjs e2e`, which starts gnome-keyring under dbus');
+  const fake = new MastodonFake();
+  fake.mention(fake.account('ana', 'Ana Costa'), 'is my flight on time?');
+  const server = await serveOnLoopback(() => fake.handlers(), fake.origin);
+  const host = new URL(server.url).host;
+  // Every frame between the page and the core, to show that no token ever reaches the page.
+  const frames: string[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framesent', (frame) => void frames.push(String(frame.payload)));
+    socket.on('framereceived', (frame) => void frames.push(String(frame.payload)));
+  });
+  await page.reload();
+  await expect(inbox.conversations().first()).toBeVisible();
+  try {
+    await accounts.openAdd();
+    await expect(accounts.signInMethod('In your browser (recommended)')).toBeChecked();
+    await expect(accounts.token).toHaveCount(0);
+    await expect(accounts.testConnection).toHaveCount(0);
+    await expect(accounts.browserSignIn).toHaveText('Sign in with your instance');
+    await accounts.instance.fill(server.url);
+    await expect(accounts.browserSignIn).toHaveText(`Sign in with ${host}`);
+    await expect(accounts.browserSignIn).toHaveAccessibleDescription(/Opens your instance's sign-in page in your browser/);
+
+    // The instance's authorization page opens in a new tab (in the desktop app: the system
+    // browser), where the agent signs in, chooses Authorize and copies the code.
+    const code = await codeFromAuthorizePage(context, () => accounts.browserSignIn.click());
+    await expect(accounts.code).toBeFocused();
+    await expect(accounts.code).toHaveAccessibleDescription(`The code ${host} shows after you choose “Authorize”. It works once, within 10 minutes.`);
+    const again = accounts.dialog.getByRole('link', { name: 'Open the sign-in page again (in your browser)' });
+    await expect(again).toHaveAttribute('target', '_blank');
+    await expect(again).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(new URL((await again.getAttribute('href'))!).searchParams.get('code_challenge_method')).toBe('S256');
+
+    // A wrong code: Mastodon's own words, and another try.
+    await accounts.code.fill('not-the-code');
+    await accounts.finishSignIn.click();
+    await expect(accounts.formError).toContainText('Sign-in did not work');
+    await expect(accounts.formError).toContainText(OAUTH_ERRORS.invalid_grant);
+    await expect(accounts.code).toHaveAttribute('aria-invalid', 'true');
+    await accounts.code.fill(code);
+    await accounts.code.press('Enter');
+    await expect(accounts.signInStatus).toHaveText(`Signed in as @brand@${host} (Aurora Air)`);
+    await expect(accounts.dialog.getByRole('button', { name: 'Sign in with another account' })).toBeFocused();
+    await expect(accounts.formError).toHaveText('');
+    await expect(accounts.dialog).toBeVisible();
+    await page.screenshot({ path: join(ARTIFACTS, 'add-account-browser-sign-in.png') });
+
+    await accounts.role('Brand').check();
+    await accounts.add.click();
+    await expect(accounts.dialog).toBeHidden();
+    const link = inbox.queues.getByRole('link', { name: 'Mastodon (Aurora Air)' });
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    const accountId = decodeURIComponent((await link.getAttribute('href'))!).replace('#/queue/account:', '');
+    const [token] = fake.liveTokens();
+    expect(fake.liveTokens()).toHaveLength(1);
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, `account:${accountId}`)).toBe(token);
+    await expect(inbox.conversations().filter({ hasText: 'is my flight on time?' })).toHaveCount(1);
+    await expect(inbox.accountHealth(accountId)).toHaveAttribute('data-health', 'online');
+
+    // The instance revokes the authorization: sign in again, in the browser, as the same account.
+    fake.revokeIssuedTokens();
+    await expect(inbox.accountHealth(accountId)).toHaveAttribute('data-health', 'needs-auth');
+    await accounts.openManage();
+    await accounts.item('Mastodon (Aurora Air)').getByRole('button', { name: 'Sign in again: Mastodon (Aurora Air)' }).click();
+    await expect(page.getByRole('dialog', { name: 'Sign in again' })).toBeVisible();
+    await expect(accounts.browserSignIn).toBeFocused();
+    await expect(accounts.browserSignIn).toHaveText(`Sign in with ${host}`);
+    await expect(accounts.browserSignIn).toHaveAccessibleDescription(`Opens the sign-in page of ${host} in your browser. Sign in there as @brand@${host} and choose “Authorize”.`);
+    const code2 = await codeFromAuthorizePage(context, () => accounts.browserSignIn.click());
+    await accounts.code.fill(code2);
+    await page.screenshot({ path: join(ARTIFACTS, 'sign-in-again-browser.png') });
+    await accounts.finishSignIn.click();
+    await expect(accounts.notice).toHaveText('Signed in again: Mastodon (Aurora Air) is syncing.');
+    await expect(accounts.item('Mastodon (Aurora Air)')).toHaveAttribute('data-health', 'online');
+    const renewed = fake.liveTokens();
+    expect(renewed).toHaveLength(1);
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, `account:${accountId}`)).toBe(renewed[0]);
+
+    // No token and no client secret ever reached the page: not in a frame, not in its storage.
+    expect(frames.some((f) => f.includes('startMastodonSignIn'))).toBe(true);
+    const pageStorage = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]));
+    for (const secret of [token!, renewed[0]!, ...[...fake.apps.values()].map((a) => a.clientSecret)]) {
+      expect(frames.join('\n')).not.toContain(secret);
+      expect(pageStorage).not.toContain(secret);
+    }
+  } finally {
+    await server.close();
+  }
+});
+
 test("a new account's first sync shows how far it has come, and Stop keeps what was read", async ({ inbox, accounts, page, app }) => {
   test.skip(!required && !(await keychainReachable()), 'needs a Secret Service: run `node scripts/test.mjs e2e`, which starts gnome-keyring under dbus');
   const fake = new MastodonFake();
@@ -153,6 +264,7 @@ test("a new account's first sync shows how far it has come, and Stop keeps what 
   try {
     await accounts.openAdd();
     await accounts.instance.fill(server.url);
+    await accounts.useAccessToken();
     await accounts.token.fill(fake.token);
     await accounts.add.click();
     await expect(accounts.dialog).toBeHidden();

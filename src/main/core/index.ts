@@ -16,6 +16,7 @@ import { DEMO_CONNECTOR, setUpDemo, type DemoOptions } from './demo/demoWorkspac
 import { EventBus } from './events';
 import { createTranslator } from './i18n/translator';
 import { AccountService } from './accounts/accountService';
+import { MastodonSignIns } from './accounts/mastodonSignIns';
 import { InboxService } from './inbox/inboxService';
 import { NotificationCenter } from './notify/notificationCenter';
 import { systemClock, type Badge, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
@@ -166,12 +167,14 @@ export function createCore(options: CoreOptions): Core {
     simulatedOutage: (accountId) => (demoPlatform ? !demoPlatform.isReachable(accountId) : false),
   });
 
+  const signIns = new MastodonSignIns({ clock, logger, fetch: options.fetch });
   const accounts = new AccountService({
     repos,
     secrets: options.secrets,
     clock,
     logger,
     fetch: options.fetch,
+    signIns,
     onConnected: (accountId, connector) => sync.connect(accountId, connector),
     onRemoved: (accountId) => sync.disconnect(accountId),
     onChanged: () => {
@@ -259,6 +262,13 @@ export function createCore(options: CoreOptions): Core {
       await accounts.remove(id);
       return null;
     },
+    startMastodonSignIn: ({ instanceUrl, accountId }) =>
+      accounts.startMastodonSignIn(accountId !== undefined ? { accountId } : { instanceUrl: instanceUrl ?? '' }),
+    finishMastodonSignIn: ({ signInId, code }) => accounts.finishMastodonSignIn(signInId, code),
+    cancelMastodonSignIn: ({ signInId }) => {
+      accounts.cancelMastodonSignIn(signInId);
+      return null;
+    },
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
       if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {
@@ -290,6 +300,7 @@ export function createCore(options: CoreOptions): Core {
     },
     stop() {
       stopping ??= (async () => {
+        await signIns.clear();
         sla.stop();
         urgency.stop();
         notifications.stop();

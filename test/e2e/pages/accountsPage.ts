@@ -35,6 +35,11 @@ export class AccountsPage {
   /** The live regions of the open form: success (status) and failure (alert). */
   readonly formStatus: Locator;
   readonly formError: Locator;
+  /** Signing in in the browser (Mastodon): start, the code the instance shows, finish, and whose account it is. */
+  readonly browserSignIn: Locator;
+  readonly code: Locator;
+  readonly finishSignIn: Locator;
+  readonly signInStatus: Locator;
   /** What the list says happened last ("Removed …"). */
   readonly notice: Locator;
   readonly list: Locator;
@@ -67,6 +72,10 @@ export class AccountsPage {
     this.testConnection = this.dialog.getByRole('button', { name: 'Test connection' });
     this.add = this.dialog.getByRole('button', { name: 'Add account', exact: true });
     this.cancel = this.dialog.getByRole('button', { name: 'Cancel', exact: true });
+    this.browserSignIn = this.dialog.getByRole('button', { name: /^Sign in with / });
+    this.code = this.dialog.getByRole('textbox', { name: /^Authorization code/ });
+    this.finishSignIn = this.dialog.getByRole('button', { name: 'Finish sign-in' });
+    this.signInStatus = this.dialog.getByTestId('browser-sign-in-status');
     this.formStatus = this.dialog.getByTestId('account-form-status');
     this.formError = this.dialog.getByRole('alert');
     this.notice = this.dialog.getByTestId('accounts-notice');
@@ -87,6 +96,16 @@ export class AccountsPage {
   async choosePlatform(name: 'Mastodon' | 'X' | 'Facebook' | 'Email' | 'Bluesky'): Promise<void> {
     await this.platform.selectOption({ label: name });
     await expect(this.platform.locator('option:checked')).toHaveText(name);
+  }
+
+  /** How a Mastodon account signs in. */
+  signInMethod(name: 'In your browser (recommended)' | 'Paste an access token'): Locator {
+    return this.dialog.getByRole('radio', { name });
+  }
+
+  async useAccessToken(): Promise<void> {
+    await this.signInMethod('Paste an access token').check();
+    await expect(this.token).toBeVisible();
   }
 
   role(name: 'Support' | 'Sales' | 'Brand'): Locator {

@@ -1,6 +1,10 @@
 // An in-process Mastodon instance for tests (msw), built from the documented REST payloads
 // (docs.joinmastodon.org: Notification, Status, Account, Search; Link and X-RateLimit-* headers;
-// Idempotency-Key on POST /api/v1/statuses; GET /api/v2/search and /api/v1/timelines/tag/:hashtag).
+// Idempotency-Key on POST /api/v1/statuses; GET /api/v2/search and /api/v1/timelines/tag/:hashtag)
+// and its OAuth 2.0 provider (Doorkeeper): POST /api/v1/apps, GET /oauth/authorize (the page that
+// shows the code for the out-of-band redirect), POST /oauth/token (authorization codes with PKCE
+// S256, as Mastodon 4.3+ checks them) and POST /oauth/revoke, with their error bodies.
+import { createHash, randomBytes } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 
 export interface FakeAccount {
@@ -35,6 +39,67 @@ export interface FakeStatus {
   reblog: FakeStatus | null;
 }
 
+export interface FakeApp {
+  name: string;
+  website: string | null;
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  scopes: string[];
+}
+
+interface FakeGrant {
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  codeChallenge: string | null;
+  account: FakeAccount;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface FakeIssuedToken {
+  token: string;
+  clientId: string;
+  account: FakeAccount;
+  scopes: string[];
+  revoked: boolean;
+}
+
+/** An OAuth error as Doorkeeper (Mastodon's OAuth provider) words it. */
+export const OAUTH_ERRORS = {
+  invalid_request: 'The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.',
+  invalid_client: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+  invalid_grant:
+    'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+  unsupported_grant_type: 'The authorization grant type is not supported by the authorization server.',
+  unsupported_response_type: 'The authorization server does not support this response type.',
+  invalid_redirect_uri: "The requested redirect uri is malformed or doesn't match client redirect URI.",
+  invalid_scope: 'The requested scope is invalid, unknown, or malformed.',
+  invalid_code_challenge_method: 'The code challenge method must be S256.',
+  unauthorized_client: 'You are not authorized to revoke this token',
+} as const;
+type OAuthErrorCode = keyof typeof OAUTH_ERRORS;
+
+/** Mastodon's scopes (and the granular ones under read and write that tests use). */
+const KNOWN_SCOPES = new Set(['read', 'write', 'follow', 'push', 'profile', 'read:statuses', 'read:notifications', 'read:search', 'read:accounts', 'write:statuses']);
+const splitScopes = (value: string | null | undefined) => (value ?? 'read').split(/[\s+]+/).filter(Boolean);
+const CODE_TTL_MS = 10 * 60_000;
+const oauthError = (error: OAuthErrorCode, status: number, description: string = OAUTH_ERRORS[error]) => HttpResponse.json({ error, error_description: description }, { status });
+
+/** A POST body as Rails reads it: JSON, or an HTML form (urlencoded or multipart). */
+async function formBody(request: Request): Promise<Record<string, string>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (type.includes('application/json')) {
+    const json = (await request.json().catch(() => ({}))) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : String(v)]));
+  }
+  const form = await request.formData().catch(() => new FormData());
+  return Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
 type PostOptions = { inReplyTo?: string; visibility?: FakeStatus['visibility']; at?: number; mentions?: FakeAccount[] };
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -65,6 +130,17 @@ export class MastodonFake {
 
   /** A slow instance: each page of notifications takes this long. */
   notificationsDelayMs = 0;
+
+  /** Apps registered through POST /api/v1/apps, by client id. */
+  readonly apps = new Map<string, FakeApp>();
+  /** Authorization codes shown on the authorize page. */
+  private readonly grants = new Map<string, FakeGrant>();
+  /** Access tokens issued through POST /oauth/token: each valid until revoked. */
+  readonly issuedTokens: FakeIssuedToken[] = [];
+  /** The form of each POST /oauth/token, in order. */
+  readonly tokenRequests: Record<string, string>[] = [];
+  /** Who is signed in on the instance in the agent's browser: whom the authorize page authorizes. */
+  signedInAs: FakeAccount | null = null;
 
   constructor(host = 'social.example') {
     this.origin = `https://${host}`;
@@ -143,6 +219,134 @@ export class MastodonFake {
     return all.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1));
   }
 
+  /** Tokens that work now: the pasted one and every issued one not revoked. */
+  private accountOfToken(authorization: string | null): FakeAccount | null {
+    const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null;
+    if (bearer === null) return null;
+    if (bearer === this.token) return this.brand;
+    return this.issuedTokens.find((t) => t.token === bearer && !t.revoked)?.account ?? null;
+  }
+
+  /** The instance revokes every token it issued through OAuth (e.g. the user revoked the app). */
+  revokeIssuedTokens(): void {
+    for (const t of this.issuedTokens) t.revoked = true;
+  }
+
+  /** The issued tokens that still work. */
+  liveTokens(): string[] {
+    return this.issuedTokens.filter((t) => !t.revoked).map((t) => t.token);
+  }
+
+  /**
+   * What GET /oauth/authorize does when the signed-in user (the brand unless signedInAs says
+   * otherwise) chooses Authorize: a code for that user, or the error the page would show.
+   */
+  authorize(authorizeUrl: string | URL): { code: string } | { error: OAuthErrorCode; description: string } {
+    const params = new URL(authorizeUrl).searchParams;
+    const fail = (error: OAuthErrorCode) => ({ error, description: OAUTH_ERRORS[error] });
+    const app = this.apps.get(params.get('client_id') ?? '');
+    if (!app) return fail('invalid_client');
+    const redirectUri = params.get('redirect_uri') ?? '';
+    if (!app.redirectUris.includes(redirectUri)) return fail('invalid_redirect_uri');
+    if (params.get('response_type') !== 'code') return fail('unsupported_response_type');
+    const scopes = splitScopes(params.get('scope'));
+    if (!scopes.every((s) => app.scopes.includes(s))) return fail('invalid_scope');
+    const codeChallenge = params.get('code_challenge');
+    if (codeChallenge && params.get('code_challenge_method') !== 'S256') return fail('invalid_code_challenge_method');
+    const code = randomBytes(32).toString('base64url');
+    this.grants.set(code, { clientId: app.clientId, redirectUri, scopes, codeChallenge: codeChallenge || null, account: this.signedInAs ?? this.brand, expiresAt: Date.now() + CODE_TTL_MS, used: false });
+    return { code };
+  }
+
+  /** The code the authorize page shows (as if the user chose Authorize); throws the page's error. */
+  codeFor(authorizeUrl: string | URL): string {
+    const result = this.authorize(authorizeUrl);
+    if ('error' in result) throw new Error(`${result.error}: ${result.description}`);
+    return result.code;
+  }
+
+  private oauthHandlers() {
+    return [
+      // Registering an app: client_name and redirect_uris are required; scopes default to read.
+      http.post(`${this.origin}/api/v1/apps`, async ({ request }) => {
+        this.requests.push({ method: request.method, url: request.url, headers: request.headers });
+        const body = await formBody(request);
+        this.requests.at(-1)!.body = body;
+        if (!body.client_name?.trim()) return HttpResponse.json({ error: "Validation failed: Application name can't be blank" }, { status: 422 });
+        const redirectUris = (body.redirect_uris ?? '').split(/\s+/).filter(Boolean);
+        if (redirectUris.length === 0) return HttpResponse.json({ error: "Validation failed: Redirect URI can't be blank" }, { status: 422 });
+        if (!redirectUris.every((u) => /^[a-z][a-z0-9+.-]*:/i.test(u))) return HttpResponse.json({ error: 'Validation failed: Redirect URI must be an absolute URI.' }, { status: 422 });
+        const scopes = splitScopes(body.scopes);
+        if (!scopes.every((s) => KNOWN_SCOPES.has(s))) return HttpResponse.json({ error: 'Validation failed: Scopes are invalid' }, { status: 422 });
+        const app: FakeApp = {
+          name: body.client_name,
+          website: body.website || null,
+          clientId: randomBytes(32).toString('base64url'),
+          clientSecret: randomBytes(32).toString('base64url'),
+          redirectUris,
+          scopes,
+        };
+        this.apps.set(app.clientId, app);
+        return HttpResponse.json({
+          id: String(this.apps.size),
+          name: app.name,
+          website: app.website,
+          scopes: app.scopes,
+          redirect_uri: app.redirectUris.join('\n'),
+          redirect_uris: app.redirectUris,
+          vapid_key: 'BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M=',
+          client_id: app.clientId,
+          client_secret: app.clientSecret,
+          client_secret_expires_at: 0,
+        });
+      }),
+      // The page the agent sees in the browser; signed in and choosing Authorize is taken as given.
+      http.get(`${this.origin}/oauth/authorize`, ({ request }) => {
+        const result = this.authorize(request.url);
+        const page = (title: string, body: string) =>
+          `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title} - ${new URL(this.origin).host}</title></head><body><main>${body}</main></body></html>`;
+        if ('error' in result) {
+          return HttpResponse.html(page('An error has occurred', `<h1>An error has occurred</h1><p>${escapeAttribute(result.description)}</p>`), { status: 400 });
+        }
+        return HttpResponse.html(
+          page(
+            'Authorization code',
+            `<h1>Authorization code</h1><label for="code">Copy this authorization code and paste it to the application.</label> <input id="code" class="oauth-code" readonly type="text" value="${escapeAttribute(result.code)}">`,
+          ),
+        );
+      }),
+      // Doorkeeper's order of checks: parameters, client, grant, redirect URI, PKCE verifier.
+      http.post(`${this.origin}/oauth/token`, async ({ request }) => {
+        const body = await formBody(request);
+        this.tokenRequests.push(body);
+        if (body.grant_type !== 'authorization_code') return oauthError('unsupported_grant_type', 400);
+        if (!body.code) return oauthError('invalid_request', 400, 'Missing required parameter: code.');
+        const grant = this.grants.get(body.code);
+        if (grant?.codeChallenge && !body.code_verifier) return oauthError('invalid_request', 400, 'Missing required parameter: code_verifier.');
+        if (!body.redirect_uri) return oauthError('invalid_request', 400, 'Missing required parameter: redirect_uri.');
+        const app = this.apps.get(body.client_id ?? '');
+        if (!app || app.clientSecret !== body.client_secret) return oauthError('invalid_client', 401);
+        if (!grant || grant.used || grant.clientId !== app.clientId || Date.now() >= grant.expiresAt) return oauthError('invalid_grant', 400);
+        if (grant.redirectUri !== body.redirect_uri) return oauthError('invalid_grant', 400);
+        if (grant.codeChallenge && createHash('sha256').update(body.code_verifier ?? '').digest('base64url') !== grant.codeChallenge) return oauthError('invalid_grant', 400);
+        grant.used = true;
+        const issued: FakeIssuedToken = { token: randomBytes(32).toString('base64url'), clientId: app.clientId, account: grant.account, scopes: grant.scopes, revoked: false };
+        this.issuedTokens.push(issued);
+        return HttpResponse.json({ access_token: issued.token, token_type: 'Bearer', scope: issued.scopes.join(' '), created_at: Math.floor(Date.now() / 1000) });
+      }),
+      // RFC 7009: OK for unknown tokens too; only a token of another client is refused.
+      http.post(`${this.origin}/oauth/revoke`, async ({ request }) => {
+        const body = await formBody(request);
+        const app = this.apps.get(body.client_id ?? '');
+        if (!app || app.clientSecret !== body.client_secret) return oauthError('unauthorized_client', 403);
+        const issued = this.issuedTokens.find((t) => t.token === body.token);
+        if (issued && issued.clientId !== app.clientId) return oauthError('unauthorized_client', 403);
+        if (issued) issued.revoked = true;
+        return HttpResponse.json({});
+      }),
+    ];
+  }
+
   handlers() {
     const guard = (request: Request) => {
       this.requests.push({ method: request.method, url: request.url, headers: request.headers });
@@ -151,15 +355,18 @@ export class MastodonFake {
       if (this.rateLimitedUntil !== null && Date.now() < this.rateLimitedUntil) {
         return HttpResponse.json({ error: 'Too many requests' }, { status: 429, headers: limits });
       }
-      if (request.headers.get('authorization') !== `Bearer ${this.token}`) {
+      if (this.accountOfToken(request.headers.get('authorization')) === null) {
         return HttpResponse.json({ error: 'The access token is invalid' }, { status: 401, headers: limits });
       }
       return limits;
     };
     return [
+      ...this.oauthHandlers(),
       http.get(`${this.origin}/api/v1/accounts/verify_credentials`, ({ request }) => {
         const g = guard(request);
-        return g instanceof Response ? g : HttpResponse.json({ ...this.brand, source: { privacy: 'public' } }, { headers: g });
+        if (g instanceof Response) return g;
+        const account = this.accountOfToken(request.headers.get('authorization'))!;
+        return HttpResponse.json({ ...account, source: { privacy: 'public' } }, { headers: g });
       }),
       http.get(`${this.origin}/api/v1/notifications`, async ({ request }) => {
         if (this.notificationsDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.notificationsDelayMs));

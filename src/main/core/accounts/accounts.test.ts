@@ -118,6 +118,53 @@ describe.runIf(keychain || required)('accounts with credentials in the OS keycha
     expect(third.handlers.getWorkspace({})).toMatchObject({ accounts: [] });
     expect(await third.handlers.searchMessages({ query: 'bag', limit: 10 })).toEqual([]);
   });
+
+  it('adds a Mastodon account signed in in the browser (OAuth) with its token only in the keychain', async () => {
+    const fake = new MastodonFake();
+    server.use(...fake.handlers());
+    const dir = tempDir();
+    const logs: string[] = [];
+    const emitted: string[] = [];
+    const answers: string[] = [];
+    const core = createCore({
+      dataDir: dir,
+      notifier: rendererNotifier,
+      badge: createMemoryBadge(),
+      secrets,
+      logger: createLogger('test', (line) => logs.push(line)),
+      demo: false,
+      pullIntervalMs: 50,
+      backoff: { baseMs: 20, capMs: 40 },
+    });
+    core.events.onAny((name, payload) => emitted.push(JSON.stringify({ name, payload })));
+    cores.push(core);
+    core.start();
+    const call = async (method: string, params: unknown) => {
+      const value = await dispatch(core.handlers, method, params);
+      answers.push(JSON.stringify(value ?? null));
+      return value;
+    };
+
+    fake.mention(fake.account('ana', 'Ana Costa'), 'my bag is lost');
+    const started = (await call('startMastodonSignIn', { instanceUrl: 'social.example' })) as { signInId: string; authorizeUrl: string };
+    await call('finishMastodonSignIn', { signInId: started.signInId, code: fake.codeFor(started.authorizeUrl) });
+    const account = (await call('addAccount', { connector: 'mastodon', config: { instanceUrl: 'social.example' }, signInId: started.signInId, role: 'sales' })) as { id: string; secretBackend: string };
+    expect(account.secretBackend).toBe('os-keychain');
+    const [token] = fake.liveTokens();
+    expect(await secrets.get(secretKey(account.id))).toBe(token);
+    const clientSecret = [...fake.apps.values()][0]!.clientSecret;
+
+    await until(() => core.handlers.listConversations({ queue: `account:${account.id}`, limit: 10 }), (l) => l.length === 1);
+    await dispatch(core.handlers, 'removeAccount', { id: account.id });
+    expect(await secrets.get(secretKey(account.id))).toBeNull();
+    await core.stop();
+    for (const secret of [token!, clientSecret]) {
+      for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes(secret), file).toBe(false);
+      expect(logs.join('\n')).not.toContain(secret);
+      expect(emitted.join('\n')).not.toContain(secret);
+      expect(answers.join('\n')).not.toContain(secret);
+    }
+  });
 });
 
 if (!keychain && !required) {

@@ -115,6 +115,8 @@ export type ConnectorErrorKind = 'auth' | 'rate-limit' | 'transient' | 'rejected
 
 export abstract class ConnectorError extends Error {
   abstract readonly kind: ConnectorErrorKind;
+  /** Why the platform refused, in its own words (a 4xx body's error_description, detail or message). */
+  detail?: string;
 }
 
 /** Credentials expired or revoked: the account needs sign-in; retrying will not help. */

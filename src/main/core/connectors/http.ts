@@ -1,7 +1,7 @@
 // HTTP for connectors: timeouts, and every failure turned into the connector's typed errors
 // (auth, rate limit with the platform's reset time, transient, rejected, malformed).
 import type { z } from 'zod';
-import { AuthError, MalformedPayloadError, RateLimitError, RejectedError, TransientError } from './connector';
+import { AuthError, MalformedPayloadError, RateLimitError, RejectedError, TransientError, type ConnectorError } from './connector';
 
 export interface HttpRequest {
   method?: 'GET' | 'POST' | 'DELETE';
@@ -9,6 +9,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Sent as JSON. */
   json?: unknown;
+  /** Sent as an HTML form (application/x-www-form-urlencoded), as OAuth token endpoints expect. */
+  form?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -42,6 +44,12 @@ export function retryAfter(headers: Headers, now: number): number | null {
   return Number.isNaN(date) ? null : date;
 }
 
+/** A refused request's reason in the platform's own words (e.g. OAuth's error_description). */
+function withDetail<E extends ConnectorError>(error: E, detail: string): E {
+  error.detail = detail;
+  return error;
+}
+
 async function errorDetail(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   try {
@@ -64,10 +72,11 @@ export function createHttpClient(options: HttpClientOptions) {
   return async function request<S extends z.ZodType>(req: HttpRequest, schema: S): Promise<HttpResult<z.output<S>>> {
     let response: Response;
     try {
+      const contentType = req.json !== undefined ? 'application/json' : req.form !== undefined ? 'application/x-www-form-urlencoded' : null;
       response = await doFetch(req.url, {
         method: req.method ?? 'GET',
-        headers: { Accept: 'application/json', ...(req.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...req.headers },
-        body: req.json !== undefined ? JSON.stringify(req.json) : undefined,
+        headers: { Accept: 'application/json', ...(contentType ? { 'Content-Type': contentType } : {}), ...req.headers },
+        body: req.json !== undefined ? JSON.stringify(req.json) : req.form !== undefined ? new URLSearchParams(req.form).toString() : undefined,
         signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         redirect: 'error',
       });
@@ -80,9 +89,15 @@ export function createHttpClient(options: HttpClientOptions) {
       const at = options.resetAt(headers, now()) ?? retryAfter(headers, now()) ?? now() + DEFAULT_RATE_LIMIT_WAIT_MS;
       throw new RateLimitError(`${options.label} asked to slow down until ${new Date(at).toISOString()}`, at);
     }
-    if (status === 401) throw new AuthError(`${options.label} refused the credentials: ${await errorDetail(response)}`);
+    if (status === 401) {
+      const detail = await errorDetail(response);
+      throw withDetail(new AuthError(`${options.label} refused the credentials: ${detail}`), detail);
+    }
     if (status >= 500 || status === 408) throw new TransientError(`${options.label} is having trouble (HTTP ${status})`);
-    if (status >= 400) throw new RejectedError(`${options.label} refused the request (HTTP ${status}): ${await errorDetail(response)}`);
+    if (status >= 400) {
+      const detail = await errorDetail(response);
+      throw withDetail(new RejectedError(`${options.label} refused the request (HTTP ${status}): ${detail}`), detail);
+    }
     let body: unknown;
     try {
       body = await response.json();

@@ -1,7 +1,8 @@
-// Mastodon, on any instance, with an access token: mentions and direct messages from the
-// notifications API (oldest first after the cursor, so nothing is skipped), replies posted with
-// in_reply_to_id, the original's visibility and an Idempotency-Key header. Listening: public
-// statuses found by full-text search, or by the tag timeline for a single hashtag.
+// Mastodon, on any instance, with an access token (pasted, or obtained by signing in in the
+// browser: accounts/mastodonSignIns.ts). Mentions and direct messages from the notifications API
+// (oldest first after the cursor, so nothing is skipped), replies posted with in_reply_to_id,
+// the original's visibility and an Idempotency-Key header. Listening: public statuses found by
+// full-text search, or by the tag timeline for a single hashtag.
 import { z } from 'zod';
 import { htmlToText } from '@shared/htmlText';
 import { MalformedPayloadError, readBackProgress, type Connector, type InboundItem, type PullControl, type PullResult, type SendRequest } from '../connector';

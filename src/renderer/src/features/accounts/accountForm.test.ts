@@ -4,11 +4,15 @@ import {
   ADDABLE_CONNECTORS,
   emptyAddAccountValues,
   firstError,
+  instanceHost,
   isServiceUrl,
+  offersBrowserSignIn,
   mailDomain,
   parsePort,
   toAccountDraft,
+  toSignedInDraft,
   updateAddAccount,
+  usesBrowserSignIn,
   validateAddAccount,
   type AddAccountValues,
   type EditableValues,
@@ -21,12 +25,40 @@ function typed(values: AddAccountValues, ...changes: [keyof EditableValues, Edit
 
 describe('account form', () => {
   it('asks for the instance and the token, and a first-sync window of 0 to 90 whole days', () => {
-    expect(validateAddAccount(emptyAddAccountValues())).toEqual({ instanceUrl: 'required.instanceUrl', token: 'required.secret' });
-    const filled = { ...emptyAddAccountValues(), instanceUrl: 'mastodon.social', token: 'abc' };
+    const withToken = { ...emptyAddAccountValues(), signInMethod: 'secret' as const };
+    expect(validateAddAccount(withToken)).toEqual({ instanceUrl: 'required.instanceUrl', token: 'required.secret' });
+    const filled = { ...withToken, instanceUrl: 'mastodon.social', token: 'abc' };
     expect(validateAddAccount(filled)).toEqual({});
     for (const bad of [-1, 91, 2.5, '', 'x']) expect(validateAddAccount({ ...filled, backfillDays: bad })).toEqual({ backfillDays: 'backfillRange' });
     expect(validateAddAccount({ ...filled, backfillDays: '0' })).toEqual({});
     expect(validateAddAccount({ ...filled, token: '   ' })).toEqual({ token: 'required.secret' });
+  });
+
+  it('signs Mastodon in in the browser unless the agent pastes a token', () => {
+    const values = emptyAddAccountValues();
+    expect(values.signInMethod).toBe('browser');
+    expect(validateAddAccount(values)).toEqual({ instanceUrl: 'required.instanceUrl', signIn: 'required.signIn' });
+    expect(firstError(validateAddAccount({ ...values, instanceUrl: 'mastodon.social' }))).toBe('signIn');
+    // Signed in: no token asked for, and none sent.
+    const filled = { ...values, instanceUrl: 'mastodon.social', token: 'typed before' };
+    expect(validateAddAccount(filled, { signedIn: true })).toEqual({});
+    expect(toSignedInDraft(filled, 'sign-in-1')).toEqual({ connector: 'mastodon', config: { instanceUrl: 'mastodon.social', backfillDays: 7 }, signInId: 'sign-in-1' });
+    // Only where the platform offers it; another platform starts from its own default.
+    expect(offersBrowserSignIn('mastodon')).toBe(true);
+    expect(ADDABLE_CONNECTORS.filter(offersBrowserSignIn)).toEqual(['mastodon']);
+    const x = typed(values, ['connector', 'x']);
+    expect(x.signInMethod).toBe('secret');
+    expect(usesBrowserSignIn({ ...x, signInMethod: 'browser' })).toBe(false);
+    expect(validateAddAccount(x)).toEqual({ token: 'required.secret' });
+    expect(typed(x, ['signInMethod', 'secret'], ['connector', 'mastodon']).signInMethod).toBe('browser');
+  });
+
+  it('reads the host of an instance address as typed', () => {
+    expect(instanceHost(' mastodon.social ')).toBe('mastodon.social');
+    expect(instanceHost('https://Social.Example/')).toBe('social.example');
+    expect(instanceHost('http://127.0.0.1:4000')).toBe('127.0.0.1:4000');
+    expect(instanceHost('')).toBeNull();
+    expect(instanceHost('not a host')).toBeNull();
   });
 
   it('knows each platform\'s fields and limits', () => {

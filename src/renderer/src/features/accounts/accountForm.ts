@@ -65,8 +65,17 @@ export type HealthKey = AccountHealth | 'unknown';
 export type PresetField = 'imapHost' | 'smtpHost' | 'imapPort' | 'smtpPort' | 'backfillDays';
 const PRESET_FIELDS: readonly string[] = ['imapHost', 'smtpHost', 'imapPort', 'smtpPort', 'backfillDays'] satisfies PresetField[];
 
+/** How the agent signs in: in the browser (OAuth, where the platform offers it) or with a secret they paste. */
+export type SignInMethod = 'browser' | 'secret';
+
+/** Whether a connector's accounts can sign in in the browser. */
+export const offersBrowserSignIn = (connector: string): boolean => isAccountConnector(connector) && ACCOUNT_CONNECTOR_INFO[connector].browserSignIn === true;
+/** In the browser where the platform offers it: no token to create and copy by hand. */
+export const defaultSignInMethod = (connector: string): SignInMethod => (offersBrowserSignIn(connector) ? 'browser' : 'secret');
+
 export interface AddAccountValues {
   connector: AccountConnector;
+  signInMethod: SignInMethod;
   /** The secret (access token, password or app password): only ever in this state and the keychain. */
   token: string;
   role: AccountRole;
@@ -95,6 +104,7 @@ export type EditableValues = Omit<AddAccountValues, 'edited'>;
 
 export const emptyAddAccountValues = (connector: AccountConnector = ADDABLE_CONNECTORS[0] ?? ACCOUNT_CONNECTORS[0]): AddAccountValues => ({
   connector,
+  signInMethod: defaultSignInMethod(connector),
   token: '',
   role: 'support',
   name: '',
@@ -153,7 +163,10 @@ export function updateAddAccount<K extends keyof EditableValues>(values: AddAcco
   switch (key) {
     case 'connector':
       // One platform's secret means nothing to another: it is not carried over.
-      if (value !== values.connector) next.token = '';
+      if (value !== values.connector) {
+        next.token = '';
+        next.signInMethod = defaultSignInMethod(value as AccountConnector);
+      }
       if (!edited.has('backfillDays')) next.backfillDays = defaultBackfillDays(value as AccountConnector);
       break;
     case 'address': {
@@ -176,6 +189,7 @@ export function updateAddAccount<K extends keyof EditableValues>(values: AddAcco
 /** The fields the add form checks, in the order they are shown (the first with a problem gets the focus). */
 export const ADD_ACCOUNT_FIELDS = [
   'instanceUrl',
+  'signIn',
   'address',
   'username',
   'imapHost',
@@ -191,6 +205,7 @@ export type AddAccountField = (typeof ADD_ACCOUNT_FIELDS)[number];
 /** Each a key under accounts.form ('required.secret': the secret's own wording). */
 export type AddAccountError =
   | 'required.instanceUrl'
+  | 'required.signIn'
   | 'required.secret'
   | 'required.address'
   | 'required.host'
@@ -247,8 +262,11 @@ function checkHost(value: string): AddAccountError | undefined {
   return host.length <= 253 && HOST.test(host) ? undefined : 'invalid.host';
 }
 
-/** Checks what can be checked here; only the fields the connector asks for. */
-export function validateAddAccount(values: AddAccountValues): AddAccountErrors {
+/**
+ * Checks what can be checked here; only the fields the connector asks for. Signing in in the
+ * browser, the sign-in must be finished (signedIn) instead of a secret typed.
+ */
+export function validateAddAccount(values: AddAccountValues, { signedIn = false }: { signedIn?: boolean } = {}): AddAccountErrors {
   const errors: AddAccountErrors = {};
   const asks = (field: FormField) => hasField(values.connector, field);
   if (asks('instanceUrl') && !values.instanceUrl.trim()) errors.instanceUrl = 'required.instanceUrl';
@@ -267,10 +285,34 @@ export function validateAddAccount(values: AddAccountValues): AddAccountErrors {
     else if (!HANDLE.test(handle)) errors.handle = 'invalid.handle';
   }
   if (asks('serviceUrl') && values.serviceUrl.trim() && !isServiceUrl(values.serviceUrl)) errors.serviceUrl = 'invalid.serviceUrl';
-  if (!values.token.trim()) errors.token = 'required.secret';
+  if (usesBrowserSignIn(values)) {
+    if (!signedIn) errors.signIn = 'required.signIn';
+  } else if (!values.token.trim()) errors.token = 'required.secret';
   if (asks('backfillDays') && backfill(values.backfillDays, values.connector) === null) errors.backfillDays = 'backfillRange';
   for (const field of ADD_ACCOUNT_FIELDS) if (errors[field] === undefined) delete errors[field];
   return errors;
+}
+
+/** The host of an instance address as typed ("mastodon.social", "https://mastodon.social/"), or null. */
+export function instanceHost(value: string): string | null {
+  const input = value.trim();
+  if (!input) return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `https://${input}`);
+    return url.host || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Signing in in the browser: chosen, and offered by the platform. */
+export const usesBrowserSignIn = (values: Pick<AddAccountValues, 'connector' | 'signInMethod'>): boolean =>
+  values.signInMethod === 'browser' && offersBrowserSignIn(values.connector);
+
+/** What addAccount receives after a sign-in in the browser: the settings and the sign-in, no secret. */
+export function toSignedInDraft(values: AddAccountValues, signInId: string) {
+  const { connector, config } = toAccountDraft(values);
+  return { connector, config, signInId };
 }
 
 /** What testAccountConnection and addAccount receive: only the settings the connector takes. */

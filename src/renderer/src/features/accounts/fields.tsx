@@ -5,7 +5,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_CONNECTOR_INFO, type AccountConnectorInfo } from '@shared/accountConnectors';
 import type { AccountRole } from '@shared/domain';
-import { isAccountConnector, ROLES } from './accountForm';
+import { isAccountConnector, ROLES, type SignInMethod } from './accountForm';
 
 /** Where to get the credentials, per connector (by name, so a connector without its own text gets the general one). */
 const CREDENTIAL_HELP: Partial<Record<string, `accounts.form.tokenHelp.${'mastodon' | 'x' | 'meta' | 'email' | 'bluesky'}`>> = {
@@ -102,6 +102,19 @@ export function RoleField({ value, onChange }: { value: AccountRole; onChange(va
         {ROLES.map((role) => (
           <Radio key={role} value={role} label={t(`accounts.roles.${role}`)} />
         ))}
+      </Group>
+    </Radio.Group>
+  );
+}
+
+/** In the browser or with a pasted secret (only for platforms that offer both). */
+export function SignInMethodField({ value, onChange }: { value: SignInMethod; onChange(value: SignInMethod): void }) {
+  const { t } = useTranslation();
+  return (
+    <Radio.Group label={t('accounts.signInMethod.label')} value={value} onChange={(v) => onChange(v as SignInMethod)}>
+      <Group gap="lg" mt={8}>
+        <Radio value="browser" label={t('accounts.signInMethod.browser')} />
+        <Radio value="secret" label={t('accounts.signInMethod.secret')} />
       </Group>
     </Radio.Group>
   );
