@@ -152,6 +152,17 @@ describe('Mastodon connector', () => {
     expect(connector.backfillDays).toBe(7);
   });
 
+  it('a first sync with nothing in its window starts from the newest notification it read, in one request', async () => {
+    const connector = connect();
+    const repos = makeRepos();
+    const eve = fake.account('eve', 'Eve');
+    fake.mention(eve, 'ancient', { at: Date.now() - 30 * 86_400_000 });
+    expect(await pullAll(connector, repos)).toBe(0);
+    expect(fake.requests.filter((r) => new URL(r.url).pathname.endsWith('/notifications'))).toHaveLength(1);
+    fake.mention(eve, 'new one');
+    expect(await pullAll(connector, repos)).toBe(1);
+  });
+
   it('accepts instance addresses as people type them, and refuses unsafe ones', () => {
     expect(normalizeInstanceUrl('mastodon.social')).toBe('https://mastodon.social');
     expect(normalizeInstanceUrl(' https://fosstodon.org/about ')).toBe('https://fosstodon.org');

@@ -141,9 +141,12 @@ export function createMastodonConnector(config: MastodonConfig, accessToken: str
     const since = Date.now() - (config.backfillDays ?? 7) * 86_400_000;
     const collected: MastodonNotification[] = [];
     let maxId: string | null = null;
+    // The newest notification there is: where later pulls start when the window holds nothing.
+    let newestThere: string | null = null;
     for (let page = 0; page < MAX_BACKFILL_PAGES; page++) {
       if (page > 0 && control?.signal.aborted) break;
       const { size, entries } = await fetchPage(maxId ? { max_id: maxId } : {});
+      if (page === 0) newestThere = entries.at(-1)?.id ?? null;
       let stop = size < PAGE_SIZE;
       for (const { result } of entries.reverse()) {
         if (!result.success || Date.parse(result.data.created_at) < since) {
@@ -161,8 +164,9 @@ export function createMastodonConnector(config: MastodonConfig, accessToken: str
     collected.sort((a, b) => compareIds(a.id, b.id));
     const newest = collected.at(-1)?.id ?? null;
     const items = collected.map((n) => toItem(n, host)).filter((i): i is InboundItem => i !== null);
-    // Nothing in the window: start from "now" so the next pull only reads new mentions.
-    return { items, cursor: newest ?? (await fetchPage({})).entries.at(-1)?.id ?? null, more: false };
+    // Nothing in the window: start from the newest there is (read in the same request, so a
+    // mention arriving meanwhile is not skipped) and read only new mentions from then on.
+    return { items, cursor: newest ?? newestThere, more: false };
   };
 
   let identity: z.output<typeof mastodonCredentialAccount> | null = null;
