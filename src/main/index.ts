@@ -19,12 +19,13 @@ const logger = createLogger('desktop');
 runDesktopApp({
   logger,
   keychain: createKeytarSecretStore(),
-  createCore: ({ dataDir, notifier, badge, secrets }) =>
+  createCore: ({ dataDir, notifier, badge, secrets, doNotDisturb }) =>
     createCore({
       dataDir,
       notifier,
       badge,
       secrets,
+      doNotDisturb,
       logger,
       selfName: agentName(),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -29,8 +29,11 @@ export interface Notifier {
 }
 
 export interface Badge {
-  /** Count of conversations that need attention now (breached + urgent). */
-  set(count: number): void;
+  /**
+   * Count of conversations that need attention now (breached + urgent), and the nearest running
+   * deadline (UTC ms; null when none runs) for the tray's "next breach in N min".
+   */
+  set(count: number, nextBreachAt?: number | null): void;
 }
 
 export interface Logger {

@@ -7,7 +7,10 @@ import type { Core } from '../core';
 import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
 import { createFallbackSecretStore } from './fallbackSecretStore';
 import { isAppUrl, resolveAppLocation, type AppLocation } from './appLocation';
+import { createTranslator } from '../core/i18n/translator';
 import { createBadge } from './badge';
+import { watchDoNotDisturb } from './doNotDisturb';
+import { createDeskTray } from './tray';
 import { applySessionPolicy, hardenAnyWebContents } from './hardening';
 import { bindContract } from './ipc';
 import { createElectronNotifier } from './notifier';
@@ -26,6 +29,8 @@ export interface DesktopPorts {
   notifier: Notifier;
   badge: Badge;
   secrets: SecretStore;
+  /** The OS's Do Not Disturb where it can be read (null: unknown). */
+  doNotDisturb: () => boolean | null;
 }
 
 export type DesktopCore = Pick<Core, 'handlers' | 'events' | 'start' | 'stop'>;
@@ -144,10 +149,23 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
       logger,
     });
     const notifier = createElectronNotifier({ Notification, showMainWindow, logger, icon });
-    const badge = createBadge({ platform: process.platform, setBadgeCount: (count) => app.setBadgeCount(count), logger });
+    const osBadge = createBadge({ platform: process.platform, setBadgeCount: (count) => app.setBadgeCount(count), logger });
+    const tray = createDeskTray({
+      iconPath: resourcePath(process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
+      t: createTranslator(),
+      onShow: showMainWindow,
+      onQuit: () => app.quit(),
+    });
+    const badge: Badge = {
+      set(count, nextBreachAt = null) {
+        osBadge.set(count);
+        tray.update({ attention: count, nextBreachAt });
+      },
+    };
+    const doNotDisturb = watchDoNotDisturb(process.platform);
     try {
       const secrets = createFallbackSecretStore({ keychain: keychainStore, safeStorage, dir: app.getPath('userData'), askConsent: askSecretsConsent });
-      core = createCore({ dataDir: app.getPath('userData'), notifier, badge, secrets });
+      core = createCore({ dataDir: app.getPath('userData'), notifier, badge, secrets, doNotDisturb: doNotDisturb.current });
     } catch (error) {
       failStartup(error, logger);
       return;

@@ -93,7 +93,7 @@ export class SlaMonitor {
       notifications.publish(drafts);
       events.emit('changes', { tables: ['conversations'], conversationIds: ids });
     }
-    badge.set(repos.conversations.attentionCount(now));
+    badge.set(repos.conversations.attentionCount(now), repos.conversations.nextDeadline());
     if (near.length > 0) events.emit('changes', { tables: ['conversations'], conversationIds: near });
     if (ids.length === BATCH || near.length === BATCH) return this.timer.schedule(0);
     const next = Math.min(repos.conversations.nextDeadline() ?? Infinity, repos.conversations.nextWarning() ?? Infinity);

@@ -2,6 +2,7 @@
 // this desk, and the shortcuts help.
 import { ActionIcon, Burger, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { QuietModeMenu } from '../features/notifications/QuietModeMenu';
 import { useWorkspace } from './workspaceContext';
 
 export interface HeaderNavbar {
@@ -39,6 +40,7 @@ export function AppHeader({ onHelp, navbar }: { onHelp(): void; navbar: HeaderNa
             <bdi>{t('app.agent', { name: workspace.self.name })}</bdi>
           </Text>
         )}
+        <QuietModeMenu />
         <Tooltip label={<>{t('shortcuts.open')} <Kbd size="xs">?</Kbd></>} withArrow>
           <ActionIcon variant="default" size="md" aria-label={t('shortcuts.open')} aria-keyshortcuts="?" onClick={onHelp}>
             <Text span fw={700} size="sm" aria-hidden>
