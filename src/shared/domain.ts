@@ -1,4 +1,5 @@
 // Domain types shared by the core, the hosts and the renderer. Pure TypeScript.
+import type { UrgencyReason } from './urgency';
 
 export const PLATFORMS = ['x', 'bluesky', 'mastodon', 'facebook', 'instagram', 'email'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -89,6 +90,8 @@ export interface ConversationSummary {
   queuedReplies: number;
   /** Replies the platform refused: the agent must retry or rewrite them. */
   failedReplies: number;
+  /** The term of the incident (a burst sharing it) this conversation is part of. */
+  incidentTerm: string | null;
 }
 
 export interface Message {
@@ -102,6 +105,10 @@ export interface Message {
   authorName: string;
   language: string | null;
   urgent: boolean;
+  /** Of a customer's message, once analysed. */
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+  /** Why it is urgent (the rules that matched), when it is. */
+  urgency: { mustInterrupt: boolean; reasons: UrgencyReason[] } | null;
 }
 
 export interface Draft {

@@ -77,7 +77,8 @@ const SUMMARY_COLUMNS = `
   c.assignee_id AS assigneeId, c.preview, c.last_message_at AS lastMessageAt, c.due_at AS dueAt,
   EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id AND d.body <> '') AS hasDraft,
   (SELECT COUNT(*) FROM outbox o WHERE o.conversation_id = c.id AND o.state IN ('pending', 'inflight')) AS queuedReplies,
-  (SELECT COUNT(*) FROM outbox o WHERE o.conversation_id = c.id AND o.state = 'failed') AS failedReplies`;
+  (SELECT COUNT(*) FROM outbox o WHERE o.conversation_id = c.id AND o.state = 'failed') AS failedReplies,
+  (SELECT i.term FROM incidents i WHERE i.id = c.incident_id) AS incidentTerm`;
 const SUMMARY_FROM = 'FROM conversations c JOIN customers cu ON cu.id = c.customer_id JOIN accounts a ON a.id = c.account_id';
 
 type SummaryRow = Omit<ConversationSummary, 'hasDraft'> & { hasDraft: number };

@@ -70,10 +70,10 @@ export function createMessageRepo(db: Db) {
   );
   const maxIdStmt = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM messages');
   const indexSinceStmt = db.prepare<[number]>('INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages WHERE id > ?');
-  const listStmt = db.prepare<[number], Omit<Message, 'urgent'> & { urgent: number }>(
+  const listStmt = db.prepare<[number], Omit<Message, 'urgent' | 'urgency'> & { urgent: number; urgency: string | null }>(
     `SELECT m.id, m.conversation_id AS conversationId, m.direction, m.body, m.created_at AS createdAt, m.status, m.error,
             COALESCE(CASE m.direction WHEN 'in' THEN cu.display_name ELSE ag.name END, '') AS authorName,
-            m.language, m.urgent
+            m.language, m.urgent, m.sentiment_label AS sentiment, m.urgency
      FROM messages m
      LEFT JOIN customers cu ON cu.id = m.customer_id
      LEFT JOIN agents ag ON ag.id = m.agent_id
@@ -129,7 +129,7 @@ export function createMessageRepo(db: Db) {
     maxId: (): number => maxIdStmt.get()?.id ?? 0,
     indexSince: (id: number) => void indexSinceStmt.run(id),
     forConversation: (conversationId: number): Message[] =>
-      listStmt.all(conversationId).map((row) => ({ ...row, urgent: row.urgent === 1 })),
+      listStmt.all(conversationId).map((row) => ({ ...row, urgent: row.urgent === 1, urgency: row.urgency ? (JSON.parse(row.urgency) as Message['urgency']) : null })),
     ref: (id: number): MessageRef | null => refStmt.get(id) ?? null,
     lastInboundPlatformId: (conversationId: number): string | null => lastInboundStmt.get(conversationId)?.platformId ?? null,
     setStatus: (id: number, status: MessageStatus, error: string | null = null) => void setStatusStmt.run({ id, status, error }),

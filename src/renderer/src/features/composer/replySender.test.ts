@@ -25,6 +25,8 @@ const message = (conversationId: number, body: string): Message => ({
   authorName: 'Agent',
   language: null,
   urgent: false,
+  sentiment: null,
+  urgency: null,
 });
 
 type SendInput = { conversationId: number; body: string; clientId: string };

@@ -59,6 +59,11 @@ export const ConversationRow = memo(function ConversationRow({ id, row, selected
             </Badge>
           )}
           {row.intent && <IntentBadge intent={row.intent} />}
+          {row.incidentTerm && (
+            <Badge size="xs" color="grape" variant="light" data-indicator="incident" title={t('list.incidentHint', { term: row.incidentTerm })}>
+              <bdi>{t('list.incident', { term: row.incidentTerm })}</bdi>
+            </Badge>
+          )}
           {/* What needs the agent comes before the descriptive badges: a narrow row cuts off the end. */}
           {row.failedReplies > 0 && (
             <Badge size="xs" color="red" variant="filled" data-indicator="failed">

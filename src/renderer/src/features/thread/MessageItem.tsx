@@ -1,12 +1,13 @@
 // One message: inbound on the start side, the agent's replies on the end side with their
 // delivery state (queued, sending, sent, failed with the reason and Retry).
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '@shared/domain';
 import { formatFullDateTime, formatMessageTime } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { readNow } from '../../components/useNow';
+import { urgencyReasonText } from '../../components/urgencyReasons';
 import classes from './Thread.module.css';
 
 export const MessageItem = memo(function MessageItem({ message, onRetry }: { message: Message; onRetry(id: number): Promise<unknown> }) {
@@ -29,9 +30,10 @@ export const MessageItem = memo(function MessageItem({ message, onRetry }: { mes
           <Text size="xs" c="dimmed" component="time" dateTime={new Date(message.createdAt).toISOString()} title={formatFullDateTime(message.createdAt, locale)} style={{ whiteSpace: 'nowrap' }}>
             {formatMessageTime(message.createdAt, readNow(), locale)}
           </Text>
-          {message.urgent && (
-            <Badge size="xs" color="red" variant="light">
-              {t('message.urgent')}
+          {message.urgent && <UrgentBadge message={message} />}
+          {message.sentiment === 'negative' && (
+            <Badge size="xs" color="orange" variant="outline" title={t('message.negativeHint')} data-sentiment="negative">
+              {t('message.negative')}
             </Badge>
           )}
         </Group>
@@ -43,6 +45,25 @@ export const MessageItem = memo(function MessageItem({ message, onRetry }: { mes
     </li>
   );
 });
+
+/** Urgent, and why (the rules that matched), on hover and to screen readers. */
+function UrgentBadge({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const reasons = (message.urgency?.reasons ?? []).map((r) => urgencyReasonText(t, r, locale));
+  if (message.urgency?.mustInterrupt) reasons.push(t('urgency.mustInterrupt'));
+  const badge = (
+    <Badge size="xs" color="red" variant="light" tabIndex={reasons.length ? 0 : undefined} aria-description={reasons.join('. ') || undefined} data-testid="urgent-badge">
+      {t('message.urgent')}
+    </Badge>
+  );
+  if (reasons.length === 0) return badge;
+  return (
+    <Tooltip label={reasons.map((r) => <div key={r}>{r}</div>)} withArrow multiline maw={320} events={{ hover: true, focus: true, touch: true }}>
+      {badge}
+    </Tooltip>
+  );
+}
 
 function DeliveryState({ message, onRetry }: { message: Message; onRetry(id: number): Promise<unknown> }) {
   const { t } = useTranslation();
