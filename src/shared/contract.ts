@@ -20,6 +20,7 @@ import type {
 } from './domain';
 import { DeskError, invalidInput } from './errors';
 import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
+import { urgencyRulesSchema, type UrgencyRules } from './urgency';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -223,6 +224,9 @@ export const methods = {
       .strict(),
     output: returns<Agent>(),
   },
+  /** What makes a customer's message urgent, and when bursts become incidents. */
+  getUrgencyRules: { input: z.object({}).strict(), output: returns<UrgencyRules>() },
+  saveUrgencyRules: { input: urgencyRulesSchema, output: returns<UrgencyRules>() },
   listListeningStreams: { input: z.object({}).strict(), output: returns<ListeningStream[]>() },
   addListeningStream: {
     input: z

@@ -238,6 +238,8 @@ export function createCore(options: CoreOptions): Core {
       events.emit('changes', { tables: ['accounts'], conversationIds: [] });
       return repos.workspace.selfAgent();
     },
+    getUrgencyRules: () => urgency.getRules(),
+    saveUrgencyRules: (rules) => urgency.saveRules(rules),
     listListeningStreams: () => repos.listening.list(),
     addListeningStream: async ({ accountId, name, query, intent }) => {
       if (!repos.workspace.account(accountId)) throw new DeskError('NotFound', `Account ${accountId} was not found`);

@@ -51,6 +51,28 @@ describe('urgency at ingest', () => {
     expect(d.repos.conversations.stateByPlatformId(ACCOUNT_ID, 'a')!.language).toBe('es');
   });
 
+  it('applies saved rules at once and keeps them: a must-interrupt rule, a VIP list, strongly negative turned on', async () => {
+    const d = desk();
+    await d.urgency.load();
+    const rules = structuredClone(d.urgency.getRules()) as unknown as { rules: Record<string, unknown>[] };
+    for (const rule of rules.rules) {
+      if (rule.kind === 'keywords') rule.mustInterrupt = true;
+      if (rule.kind === 'vip') rule.customers = [{ handle: 'bigclient' }];
+      if (rule.kind === 'negativeSentiment') rule.enabled = true;
+    }
+    d.urgency.saveRules(rules);
+    const refund = d.urgency.analyze(inbound({ body: 'I want a refund' }), 'x').urgency;
+    expect(refund).toMatchObject({ urgent: true, mustInterrupt: true });
+    const vip = d.urgency.analyze(inbound({ user: 'bigclient', body: 'hello there' }), 'x').urgency;
+    expect(vip.reasons.map((r) => r.kind)).toEqual(['vip']);
+    const furious = d.urgency.analyze(inbound({ body: 'This is the WORST airline ever, absolutely terrible and disgusting service!!! 😡😡' }), 'x').urgency;
+    expect(furious.reasons.map((r) => r.kind)).toContain('negativeSentiment');
+    // Kept in the replica: a new service over it reads them back.
+    const again = new UrgencyService({ repos: d.repos, clock: { now: () => T0 }, logger: silentLogger, events: new EventBus(), notifications: d.notifications, t: createTranslator() });
+    expect(again.getRules()).toEqual(d.urgency.getRules());
+    expect(() => d.urgency.saveRules({ version: 1, rules: [{ id: 'x', kind: 'followers', threshold: -5 }] })).toThrow();
+  });
+
   it('groups a burst sharing a term into one incident, notifies once, and closes it when quiet', async () => {
     const d = desk();
     await d.urgency.load();
