@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { WebSocket } from 'ws';
 import { test as base, expect } from '@playwright/test';
 import { AccountsPage } from './pages/accountsPage';
 import { InboxPage } from './pages/inboxPage';
@@ -56,6 +57,26 @@ export class WebApp {
   /** Kills the process without any chance to clean up, as a crash or power loss would. */
   crash(): Promise<void> {
     return this.stop('SIGKILL');
+  }
+
+  /** Calls the app's contract as the renderer does (JSON-RPC over its token-guarded WebSocket). */
+  async call<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const url = new URL(this.url);
+    const ws = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token')}`);
+    await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        ws.on('message', (data) => {
+          const frame = JSON.parse(String(data)) as { id?: number; result?: T; error?: { message: string } };
+          if (frame.id !== 1) return;
+          if (frame.error) reject(new Error(frame.error.message));
+          else resolve(frame.result as T);
+        });
+        ws.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }));
+      });
+    } finally {
+      ws.close();
+    }
   }
 
   /** The messages the app stored for an account, read from its replica. */
