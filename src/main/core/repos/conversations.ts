@@ -100,7 +100,7 @@ function queueFilter(queue: QueueId): { status: string; sql: string; param: stri
 }
 
 export function createConversationRepo(db: Db) {
-  const upsertCustomerStmt = db.prepare<CustomerUpsert & { verifiedInt: number }, { id: number }>(
+  const upsertCustomerStmt = db.prepare<CustomerUpsert & { verifiedInt: number }, { id: number; vip: number }>(
     `INSERT INTO customers (account_id, platform_id, handle, display_name, language, followers, verified, profile_url, updated_at)
      VALUES (@accountId, @platformId, @handle, @displayName, @language, @followers, @verifiedInt, @profileUrl, @updatedAt)
      ON CONFLICT (account_id, platform_id) DO UPDATE SET
@@ -108,7 +108,7 @@ export function createConversationRepo(db: Db) {
        language = COALESCE(excluded.language, customers.language),
        followers = excluded.followers, verified = excluded.verified,
        profile_url = COALESCE(excluded.profile_url, customers.profile_url), updated_at = excluded.updated_at
-     RETURNING id`,
+     RETURNING id, vip`,
   );
   const getCustomerStmt = db.prepare<[number], Omit<Customer, 'verified' | 'vip'> & { verified: number; vip: number }>(
     `SELECT id, account_id AS accountId, platform_id AS platformId, handle, display_name AS displayName, language,
@@ -211,6 +211,11 @@ export function createConversationRepo(db: Db) {
 
   return {
     upsertCustomer: (c: CustomerUpsert): number => upsertCustomerStmt.get({ ...c, verifiedInt: c.verified ? 1 : 0 })!.id,
+    /** Creates or refreshes a customer; says whether the team marked them VIP. */
+    upsertCustomerVip(c: CustomerUpsert): { id: number; vip: boolean } {
+      const row = upsertCustomerStmt.get({ ...c, verifiedInt: c.verified ? 1 : 0 })!;
+      return { id: row.id, vip: row.vip === 1 };
+    },
     customer(id: number): Customer | null {
       const row = getCustomerStmt.get(id);
       return row ? { ...row, verified: row.verified === 1, vip: row.vip === 1 } : null;

@@ -66,7 +66,7 @@ export function ingestPage(
     const analyze = options.analyze ?? basicAnalysis;
     // Conversations this page started, with the name of the customer who started them.
     const started = new Map<number, string>();
-    const customerIds = new Map<string, number>();
+    const customerIds = new Map<string, { id: number; vip: boolean }>();
     type Touched = ConversationState & { preview?: string };
     // Conversations this page changed, by id, and the platform keys that led to them.
     const touched = new Map<number, Touched>();
@@ -79,11 +79,11 @@ export function ingestPage(
       const analysis = item.direction === 'in' && !item.context ? analyze(item, platform) : null;
       const language = analysis?.language ?? item.language ?? null;
       let conv = byKey.get(item.conversation.platformId);
-      let customerId: number | null = null;
+      let customer: { id: number; vip: boolean } | null = null;
       if (item.direction === 'in') {
-        customerId = customerIds.get(item.author.platformId) ?? null;
-        if (customerId === null) {
-          customerId = conversations.upsertCustomer({
+        customer = customerIds.get(item.author.platformId) ?? null;
+        if (customer === null) {
+          customer = conversations.upsertCustomerVip({
             accountId,
             platformId: item.author.platformId,
             handle: item.author.handle,
@@ -94,9 +94,10 @@ export function ingestPage(
             profileUrl: item.author.profileUrl ?? null,
             updatedAt: now,
           });
-          customerIds.set(item.author.platformId, customerId);
+          customerIds.set(item.author.platformId, customer);
         }
       }
+      const customerId = customer?.id ?? null;
       if (!conv) {
         // A reply to a message we have joins that message's conversation.
         const existing =
@@ -132,7 +133,7 @@ export function ingestPage(
             firstRespondedAt: null,
             lastRespondedAt: null,
             assigneeId: null,
-            vip: conversations.customer(customerId)?.vip ?? false,
+            vip: customer!.vip,
             resolutionSpentMs: 0,
             warnAt: Number.MAX_SAFE_INTEGER,
           };
@@ -219,11 +220,13 @@ export function ingestPage(
       result.conversationIds.push(conv.id);
     }
     messages.indexSince(firstNewId);
-    if (started.size > 0) {
+    if (started.size > 0 && policies.some((p) => p.autoAck.enabled)) {
       const zone = repos.workspace.selfAgent().timeZone;
       for (const [id, customerName] of started) {
+        // A backlog is not acknowledged: most of a first sync is passed over without a read.
+        const waiting = touched.get(id)?.awaitingSince ?? null;
+        if (waiting === null || waiting < now - AUTO_ACK_MAX_AGE_MS) continue;
         const state = conversations.state(id)!;
-        if (state.awaitingSince === null || state.awaitingSince < now - AUTO_ACK_MAX_AGE_MS) continue;
         if (queueAutoAck(repos, policies, state, customerName, now, zone)) result.autoAcknowledged++;
       }
     }
