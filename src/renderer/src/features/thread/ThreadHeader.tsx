@@ -1,4 +1,4 @@
-// Who the conversation is with, where, its state, its deadline, and the agent's controls:
+// Who the conversation is with (VIP or not), where, its state, its deadline, and the agent's controls:
 // assignee and Resolve / Reopen; for a listening hit, what it is and Take into inbox / Dismiss;
 // Continue by e-mail, and where a conversation moved to e-mail went (or came from).
 import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
@@ -8,6 +8,7 @@ import { kindAddsInformation } from '../../components/conversationKind';
 import { IntentBadge } from '../../components/IntentBadge';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { SlaCountdown } from '../../components/SlaCountdown';
+import { VipBadge } from '../../components/VipBadge';
 import { useWorkspace } from '../../app/workspaceContext';
 import { canMoveToEmail } from '../moveToEmail/moveToEmailForm';
 import type { ConversationActions } from './useConversationActions';
@@ -45,12 +46,14 @@ export function ThreadHeader({ detail, actions, onMoveToEmail, onOpenConversatio
           <Title order={2} size="h4" lineClamp={1}>
             <bdi>{customer.displayName}</bdi>
           </Title>
+          {customer.vip && <VipBadge />}
           {customer.verified && (
             <Badge size="xs" variant="light" color="blue">
               {t('customer.verified')}
             </Badge>
           )}
-          <Text size="sm" c="dimmed" truncate>
+          {/* The handle gives way first when the header is narrow: the name stays readable. */}
+          <Text size="sm" c="dimmed" truncate style={{ flex: '1 1 0', minWidth: 0 }}>
             <bdi>{customer.handle}</bdi>
           </Text>
         </Group>
