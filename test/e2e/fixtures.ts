@@ -13,6 +13,16 @@ import { InboxPage } from './pages/inboxPage';
 const WEB_ENTRY = resolve(__dirname, '../../out/main/web.js');
 export const ARTIFACTS = resolve(__dirname, 'artifacts');
 
+export interface ConversationSla {
+  id: number;
+  customerId: number;
+  status: string;
+  dueAt: number;
+  policyId: string | null;
+  awaitingSince: number | null;
+  firstRespondedAt: number | null;
+}
+
 export class WebApp {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-e2e-'));
   private process: ChildProcess | null = null;
@@ -84,6 +94,53 @@ export class WebApp {
     const db = new Database(join(this.dataDir, 'shiftdesk.sqlite'), { readonly: true, fileMustExist: true });
     try {
       return db.prepare('SELECT body FROM messages WHERE account_id = ? ORDER BY created_at').pluck().all(accountId) as string[];
+    } finally {
+      db.close();
+    }
+  }
+
+  /** A conversation's SLA state as the replica holds it. */
+  conversationSla(id: number): ConversationSla {
+    return this.readReplica((db) =>
+      db
+        .prepare(
+          `SELECT id, customer_id AS customerId, status, due_at AS dueAt, policy_id AS policyId, awaiting_since AS awaitingSince,
+                  first_responded_at AS firstRespondedAt
+           FROM conversations WHERE id = ?`,
+        )
+        .get(id),
+    ) as ConversationSla;
+  }
+
+  /** An account's open conversations awaiting their first response, of customers not marked VIP, oldest first. */
+  awaitingFirstResponse(accountId: string): ConversationSla[] {
+    return this.readReplica((db) =>
+      db
+        .prepare(
+          `SELECT c.id, c.customer_id AS customerId, c.status, c.due_at AS dueAt, c.policy_id AS policyId, c.awaiting_since AS awaitingSince,
+                  c.first_responded_at AS firstRespondedAt
+           FROM conversations c JOIN customers u ON u.id = c.customer_id
+           WHERE c.account_id = ? AND c.status = 'open' AND c.awaiting_since IS NOT NULL AND c.first_responded_at IS NULL AND u.vip = 0
+           ORDER BY c.awaiting_since, c.id`,
+        )
+        .all(accountId),
+    ) as ConversationSla[];
+  }
+
+  /** The SLA policies (id, name, calendar) in the order they are tried, and the business calendars as stored. */
+  slaSettings(): { policies: { id: string; name: string; calendarId: string | null }[]; calendars: { id: string; name: string; calendar: unknown }[] } {
+    return this.readReplica((db) => ({
+      policies: db.prepare('SELECT id, name, calendar_id AS calendarId FROM sla_policies ORDER BY position, id').all() as never,
+      calendars: (db.prepare('SELECT id, name, definition FROM business_calendars ORDER BY name').all() as { id: string; name: string; definition: string }[]).map(
+        ({ id, name, definition }) => ({ id, name, calendar: JSON.parse(definition) as unknown }),
+      ),
+    }));
+  }
+
+  private readReplica<T>(read: (db: Database.Database) => T): T {
+    const db = new Database(join(this.dataDir, 'shiftdesk.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      return read(db);
     } finally {
       db.close();
     }

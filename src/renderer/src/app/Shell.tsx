@@ -12,6 +12,7 @@ import { useConversationList } from '../features/conversations/useConversationLi
 import { CustomerPanel } from '../features/customer/CustomerPanel';
 import { DemoControls } from '../features/demo/DemoControls';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
+import { SlaSettingsDialog } from '../features/sla/SlaSettingsDialog';
 import { useDeskNotifications } from '../features/notifications/useDeskNotifications';
 import { QueueRail } from '../features/queues/QueueRail';
 import { MoveToEmailDialog } from '../features/moveToEmail/MoveToEmailDialog';
@@ -51,6 +52,7 @@ export function Shell() {
   const [accountsView, setAccountsView] = useState<AccountsView | null>(null);
   const [listeningOpen, setListeningOpen] = useState(false);
   const [moveOpen, setMoveOpen] = useState(false);
+  const [slaOpen, setSlaOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -133,7 +135,7 @@ export function Shell() {
       },
       help: () => setHelpOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -189,6 +191,7 @@ export function Shell() {
               onManageAccounts={() => setAccountsView({ kind: 'list' })}
               onAddAccount={() => setAccountsView({ kind: 'add', fromList: false })}
               onManageListening={() => setListeningOpen(true)}
+              onSlaSettings={() => setSlaOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -233,6 +236,7 @@ export function Shell() {
       <AccountsDialog view={accountsView} onView={setAccountsView} sync={sync} onAdded={accountAdded} onRemoved={accountRemoved} />
       {detail && <MoveToEmailDialog detail={detail} opened={moveOpen} onClose={() => setMoveOpen(false)} onMoved={movedToEmail} />}
       <ListeningStreamsDialog opened={listeningOpen} onClose={() => setListeningOpen(false)} sync={sync} />
+      <SlaSettingsDialog opened={slaOpen} onClose={() => setSlaOpen(false)} />
     </AppShell>
   );
 }

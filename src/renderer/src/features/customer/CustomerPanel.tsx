@@ -1,13 +1,15 @@
-// Who the customer is (name, handle, platform, language, audience) and their earlier
+// Who the customer is (name, handle, platform, language, audience, VIP or not) and their earlier
 // conversations, each one click (or Enter) away.
 import { Badge, Divider, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '@shared/domain';
 import { PlatformBadge } from '../../components/PlatformBadge';
+import { VipBadge } from '../../components/VipBadge';
 import { formatDate, formatNumber, languageName } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import classes from './CustomerPanel.module.css';
+import { VipToggle } from './VipToggle';
 
 export function CustomerPanel({ detail, onOpen }: { detail: ConversationDetail | undefined; onOpen(id: number): void }) {
   const { t } = useTranslation();
@@ -41,6 +43,7 @@ export function CustomerPanel({ detail, onOpen }: { detail: ConversationDetail |
           <Title order={2} size="h5" lineClamp={2}>
             <bdi>{customer.displayName}</bdi>
           </Title>
+          {customer.vip && <VipBadge />}
           {customer.verified && (
             <Badge size="xs" color="blue" variant="light">
               {t('customer.verified')}
@@ -48,6 +51,7 @@ export function CustomerPanel({ detail, onOpen }: { detail: ConversationDetail |
           )}
         </Group>
       </Stack>
+      <VipToggle customer={customer} />
       <dl className={classes.facts}>
         {facts.map(([label, value]) => (
           <div key={label} className={classes.fact}>

@@ -2,7 +2,7 @@
 // taken into the inbox), then one per account, each with its open and breached counts (and
 // "Needs sign-in" when its credentials stopped working), then Add account; the accounts screen
 // opens from the gear next to the ACCOUNTS heading, the listening streams from the one next to
-// SOCIAL LISTENING.
+// SOCIAL LISTENING; SLA settings (policies and business calendars) from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QueueId, QueueSummary, SyncStatus } from '@shared/domain';
@@ -22,9 +22,10 @@ export interface QueueRailProps {
   onManageAccounts?(): void;
   onAddAccount?(): void;
   onManageListening?(): void;
+  onSlaSettings?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -99,7 +100,36 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           </Button>
         )}
       </Stack>
+      {onSlaSettings && (
+        <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
+          <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+            {t('queues.settings')}
+          </Text>
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            justify="flex-start"
+            fw={500}
+            mx={4}
+            leftSection={<ClockIcon />}
+            onClick={onSlaSettings}
+            data-testid="sla-settings"
+          >
+            {t('queues.slaSettings')}
+          </Button>
+        </Stack>
+      )}
     </Stack>
+  );
+}
+
+function ClockIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </svg>
   );
 }
 
