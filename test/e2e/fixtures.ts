@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { test as base, expect } from '@playwright/test';
+import WebSocket from 'ws';
+import { RPC_PATH } from '../../src/shared/rpc';
 import { AccountsPage } from './pages/accountsPage';
 import { InboxPage } from './pages/inboxPage';
 
@@ -56,6 +58,32 @@ export class WebApp {
   /** Kills the process without any chance to clean up, as a crash or power loss would. */
   crash(): Promise<void> {
     return this.stop('SIGKILL');
+  }
+
+  /**
+   * Calls one contract method over the host's own JSON-RPC WebSocket (with the per-run token of
+   * the page address), as an admin screen would: for setting up what a test needs.
+   */
+  async call<T = unknown>(method: string, params: unknown): Promise<T> {
+    const url = new URL(this.url);
+    const socket = new WebSocket(`ws://${url.host}${RPC_PATH}?token=${encodeURIComponent(url.searchParams.get('token') ?? '')}`);
+    try {
+      await new Promise<void>((resolveOpen, reject) => {
+        socket.once('open', () => resolveOpen());
+        socket.once('error', reject);
+      });
+      return await new Promise<T>((resolveCall, reject) => {
+        socket.on('message', (data) => {
+          const reply = JSON.parse(String(data)) as { id?: number; result?: T; error?: { message: string } };
+          if (reply.id !== 1) return;
+          if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+          else resolveCall(reply.result as T);
+        });
+        socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }));
+      });
+    } finally {
+      socket.close();
+    }
   }
 
   /** The messages the app stored for an account, read from its replica. */

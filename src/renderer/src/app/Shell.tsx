@@ -12,6 +12,7 @@ import { useConversationList } from '../features/conversations/useConversationLi
 import { CustomerPanel } from '../features/customer/CustomerPanel';
 import { DemoControls } from '../features/demo/DemoControls';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
+import { MyNotificationsDialog } from '../features/notifications/MyNotificationsDialog';
 import { useDeskNotifications } from '../features/notifications/useDeskNotifications';
 import { QueueRail } from '../features/queues/QueueRail';
 import { MoveToEmailDialog } from '../features/moveToEmail/MoveToEmailDialog';
@@ -20,6 +21,7 @@ import { StatusBar } from '../features/status/StatusBar';
 import { useSyncStatus } from '../features/status/useSyncStatus';
 import { ThreadPane } from '../features/thread/ThreadPane';
 import { useConversationActions } from '../features/thread/useConversationActions';
+import { UrgencyRulesDialog } from '../features/urgencyRules/UrgencyRulesDialog';
 import { useAccountLabel } from '../components/useAccountLabel';
 import { markers } from '../components/templateParts';
 import { TemplateText } from '../components/TemplateText';
@@ -51,6 +53,8 @@ export function Shell() {
   const [accountsView, setAccountsView] = useState<AccountsView | null>(null);
   const [listeningOpen, setListeningOpen] = useState(false);
   const [moveOpen, setMoveOpen] = useState(false);
+  const [urgencyOpen, setUrgencyOpen] = useState(false);
+  const [preferencesOpen, setPreferencesOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -133,7 +137,7 @@ export function Shell() {
       },
       help: () => setHelpOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !urgencyOpen && !preferencesOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -176,7 +180,7 @@ export function Shell() {
         <UnstyledButton className={classes.skip} onClick={() => focusTarget('list')}>
           {t('app.skipToList')}
         </UnstyledButton>
-        <AppHeader onHelp={() => setHelpOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
+        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
       </AppShell.Header>
       {/* Off screen while collapsed on a small screen: out of the tab order too. */}
       <AppShell.Navbar id={NAVBAR_ID} role="none" p="xs" inert={smallScreen && !navOpened}>
@@ -189,6 +193,7 @@ export function Shell() {
               onManageAccounts={() => setAccountsView({ kind: 'list' })}
               onAddAccount={() => setAccountsView({ kind: 'add', fromList: false })}
               onManageListening={() => setListeningOpen(true)}
+              onManageUrgency={() => setUrgencyOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -233,6 +238,8 @@ export function Shell() {
       <AccountsDialog view={accountsView} onView={setAccountsView} sync={sync} onAdded={accountAdded} onRemoved={accountRemoved} />
       {detail && <MoveToEmailDialog detail={detail} opened={moveOpen} onClose={() => setMoveOpen(false)} onMoved={movedToEmail} />}
       <ListeningStreamsDialog opened={listeningOpen} onClose={() => setListeningOpen(false)} sync={sync} />
+      <UrgencyRulesDialog opened={urgencyOpen} onClose={() => setUrgencyOpen(false)} />
+      <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
     </AppShell>
   );
 }
