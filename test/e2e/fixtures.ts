@@ -5,8 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { WebSocket } from 'ws';
 import { test as base, expect } from '@playwright/test';
+import WebSocket from 'ws';
+import { RPC_PATH } from '../../src/shared/rpc';
 import { AccountsPage } from './pages/accountsPage';
 import { InboxPage } from './pages/inboxPage';
 
@@ -69,23 +70,29 @@ export class WebApp {
     return this.stop('SIGKILL');
   }
 
-  /** Calls the app's contract as the renderer does (JSON-RPC over its token-guarded WebSocket). */
-  async call<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+  /**
+   * Calls one contract method over the host's own JSON-RPC WebSocket (with the per-run token of
+   * the page address), as an admin screen would: for setting up what a test needs.
+   */
+  async call<T = unknown>(method: string, params: unknown = {}): Promise<T> {
     const url = new URL(this.url);
-    const ws = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token')}`);
-    await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
+    const socket = new WebSocket(`ws://${url.host}${RPC_PATH}?token=${encodeURIComponent(url.searchParams.get('token') ?? '')}`);
     try {
-      return await new Promise<T>((resolve, reject) => {
-        ws.on('message', (data) => {
-          const frame = JSON.parse(String(data)) as { id?: number; result?: T; error?: { message: string } };
-          if (frame.id !== 1) return;
-          if (frame.error) reject(new Error(frame.error.message));
-          else resolve(frame.result as T);
+      await new Promise<void>((resolveOpen, reject) => {
+        socket.once('open', () => resolveOpen());
+        socket.once('error', reject);
+      });
+      return await new Promise<T>((resolveCall, reject) => {
+        socket.on('message', (data) => {
+          const reply = JSON.parse(String(data)) as { id?: number; result?: T; error?: { message: string } };
+          if (reply.id !== 1) return;
+          if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+          else resolveCall(reply.result as T);
         });
-        ws.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }));
+        socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }));
       });
     } finally {
-      ws.close();
+      socket.close();
     }
   }
 

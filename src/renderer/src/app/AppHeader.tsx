@@ -1,5 +1,5 @@
 // Top bar: the menu button of the queue rail (small screens only), the product, the agent at
-// this desk, and the shortcuts help.
+// this desk, quiet mode, My notifications (role and working hours) and the shortcuts help.
 import { ActionIcon, Burger, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QuietModeMenu } from '../features/notifications/QuietModeMenu';
@@ -11,7 +11,7 @@ export interface HeaderNavbar {
   toggle(): void;
 }
 
-export function AppHeader({ onHelp, navbar }: { onHelp(): void; navbar: HeaderNavbar }) {
+export function AppHeader({ onHelp, onMyNotifications, navbar }: { onHelp(): void; onMyNotifications(): void; navbar: HeaderNavbar }) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   return (
@@ -41,6 +41,11 @@ export function AppHeader({ onHelp, navbar }: { onHelp(): void; navbar: HeaderNa
           </Text>
         )}
         <QuietModeMenu />
+        <Tooltip label={t('myNotifications.open')} withArrow>
+          <ActionIcon variant="default" size="md" aria-label={t('myNotifications.open')} onClick={onMyNotifications} data-testid="my-notifications">
+            <BellIcon />
+          </ActionIcon>
+        </Tooltip>
         <Tooltip label={<>{t('shortcuts.open')} <Kbd size="xs">?</Kbd></>} withArrow>
           <ActionIcon variant="default" size="md" aria-label={t('shortcuts.open')} aria-keyshortcuts="?" onClick={onHelp}>
             <Text span fw={700} size="sm" aria-hidden>
@@ -50,5 +55,13 @@ export function AppHeader({ onHelp, navbar }: { onHelp(): void; navbar: HeaderNa
         </Tooltip>
       </Group>
     </Group>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
   );
 }

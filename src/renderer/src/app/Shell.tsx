@@ -13,6 +13,7 @@ import { CustomerPanel } from '../features/customer/CustomerPanel';
 import { DemoControls } from '../features/demo/DemoControls';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
 import { SlaSettingsDialog } from '../features/sla/SlaSettingsDialog';
+import { MyNotificationsDialog } from '../features/notifications/MyNotificationsDialog';
 import { useDeskNotifications } from '../features/notifications/useDeskNotifications';
 import { QueueRail } from '../features/queues/QueueRail';
 import { MoveToEmailDialog } from '../features/moveToEmail/MoveToEmailDialog';
@@ -21,6 +22,7 @@ import { StatusBar } from '../features/status/StatusBar';
 import { useSyncStatus } from '../features/status/useSyncStatus';
 import { ThreadPane } from '../features/thread/ThreadPane';
 import { useConversationActions } from '../features/thread/useConversationActions';
+import { UrgencyRulesDialog } from '../features/urgencyRules/UrgencyRulesDialog';
 import { useAccountLabel } from '../components/useAccountLabel';
 import { markers } from '../components/templateParts';
 import { TemplateText } from '../components/TemplateText';
@@ -53,6 +55,8 @@ export function Shell() {
   const [listeningOpen, setListeningOpen] = useState(false);
   const [moveOpen, setMoveOpen] = useState(false);
   const [slaOpen, setSlaOpen] = useState(false);
+  const [urgencyOpen, setUrgencyOpen] = useState(false);
+  const [preferencesOpen, setPreferencesOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -135,7 +139,7 @@ export function Shell() {
       },
       help: () => setHelpOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !urgencyOpen && !preferencesOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -178,7 +182,7 @@ export function Shell() {
         <UnstyledButton className={classes.skip} onClick={() => focusTarget('list')}>
           {t('app.skipToList')}
         </UnstyledButton>
-        <AppHeader onHelp={() => setHelpOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
+        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
       </AppShell.Header>
       {/* Off screen while collapsed on a small screen: out of the tab order too. */}
       <AppShell.Navbar id={NAVBAR_ID} role="none" p="xs" inert={smallScreen && !navOpened}>
@@ -192,6 +196,7 @@ export function Shell() {
               onAddAccount={() => setAccountsView({ kind: 'add', fromList: false })}
               onManageListening={() => setListeningOpen(true)}
               onSlaSettings={() => setSlaOpen(true)}
+              onManageUrgency={() => setUrgencyOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -237,6 +242,8 @@ export function Shell() {
       {detail && <MoveToEmailDialog detail={detail} opened={moveOpen} onClose={() => setMoveOpen(false)} onMoved={movedToEmail} />}
       <ListeningStreamsDialog opened={listeningOpen} onClose={() => setListeningOpen(false)} sync={sync} />
       <SlaSettingsDialog opened={slaOpen} onClose={() => setSlaOpen(false)} />
+      <UrgencyRulesDialog opened={urgencyOpen} onClose={() => setUrgencyOpen(false)} />
+      <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
     </AppShell>
   );
 }

@@ -2,7 +2,8 @@
 // taken into the inbox), then one per account, each with its open and breached counts (and
 // "Needs sign-in" when its credentials stopped working), then Add account; the accounts screen
 // opens from the gear next to the ACCOUNTS heading, the listening streams from the one next to
-// SOCIAL LISTENING; SLA settings (policies and business calendars) from the SETTINGS group.
+// SOCIAL LISTENING, the urgency rules (what fills the Urgent queue) from the one next to INBOX;
+// SLA settings (policies and business calendars) from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QueueId, QueueSummary, SyncStatus } from '@shared/domain';
@@ -23,9 +24,10 @@ export interface QueueRailProps {
   onAddAccount?(): void;
   onManageListening?(): void;
   onSlaSettings?(): void;
+  onManageUrgency?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onManageUrgency }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -46,9 +48,18 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
   return (
     <Stack gap={2}>
       <Stack gap={2} role="group" aria-labelledby="queue-group-inbox">
-        <Text id="queue-group-inbox" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={4}>
-          {t('queues.inbox')}
-        </Text>
+        <Group justify="space-between" wrap="nowrap" gap={4} px="sm" pt="xs" pb={4}>
+          <Text id="queue-group-inbox" size="xs" fw={700} c="dimmed" tt="uppercase">
+            {t('queues.inbox')}
+          </Text>
+          {onManageUrgency && (
+            <Tooltip label={t('queues.urgencyRules')} withArrow>
+              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('queues.urgencyRules')} onClick={onManageUrgency} data-testid="manage-urgency">
+                <GearIcon />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </Group>
         {BUILT_IN.map(item)}
       </Stack>
       <Stack gap={2} role="group" aria-labelledby="queue-group-listening">
