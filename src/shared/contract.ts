@@ -21,6 +21,7 @@ import type {
 import { DeskError, invalidInput } from './errors';
 import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
 import { urgencyRulesSchema, type UrgencyRules } from './urgency';
+import { cannedResponseSchema, type CannedResponse, type RankedResponse } from './cannedResponses';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -224,6 +225,22 @@ export const methods = {
       .strict(),
     output: returns<Agent>(),
   },
+  /** The canned-response library, best matches first (by match, then this agent's use and recency). */
+  searchCannedResponses: {
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: returns<RankedResponse[]>(),
+  },
+  /** Adds or changes a response (timestamps are the core's); shortcuts unique, includes resolvable. */
+  saveCannedResponse: { input: cannedResponseSchema, output: returns<CannedResponse>() },
+  removeCannedResponse: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: returns<null>() },
+  /** The agent inserted a response into a reply. */
+  recordCannedUse: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: returns<null>() },
+  /** All or nothing; errors name the row (and column). Responses with the same id are replaced. */
+  importCannedResponses: {
+    input: z.object({ format: z.enum(['json', 'csv']), text: z.string().max(20_000_000) }).strict(),
+    output: returns<{ imported: number }>(),
+  },
+  exportCannedResponses: { input: z.object({ format: z.enum(['json', 'csv']) }).strict(), output: returns<{ text: string }>() },
   /** What makes a customer's message urgent, and when bursts become incidents. */
   getUrgencyRules: { input: z.object({}).strict(), output: returns<UrgencyRules>() },
   saveUrgencyRules: { input: urgencyRulesSchema, output: returns<UrgencyRules>() },

@@ -26,6 +26,7 @@ import { SlaSettings } from './sla/slaSettings';
 import { route } from './notify/routing';
 import { isOpen } from '@shared/businessHours';
 import { UrgencyService } from './urgency/urgencyService';
+import { CannedLibrary } from './canned/cannedLibrary';
 import type { UrgencyAnalyzer } from './urgency/analyzer';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/syncEngine';
@@ -129,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime: (ms) => timeFormat.format(ms) });
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
+  const canned = new CannedLibrary({ repos, clock, events });
   const urgency = new UrgencyService({ repos, clock, logger, events, notifications, t, loadAnalyzer: options.loadAnalyzer });
   const policies = slaSettings.policies;
 
@@ -238,6 +240,12 @@ export function createCore(options: CoreOptions): Core {
       events.emit('changes', { tables: ['accounts'], conversationIds: [] });
       return repos.workspace.selfAgent();
     },
+    searchCannedResponses: ({ query, limit }) => canned.search(query, limit),
+    saveCannedResponse: (response) => canned.save(response),
+    removeCannedResponse: ({ id }) => (canned.remove(id), null),
+    recordCannedUse: ({ id }) => (canned.recordUse(id), null),
+    importCannedResponses: ({ format, text }) => canned.import(format, text),
+    exportCannedResponses: ({ format }) => canned.export(format),
     getUrgencyRules: () => urgency.getRules(),
     saveUrgencyRules: (rules) => urgency.saveRules(rules),
     listListeningStreams: () => repos.listening.list(),

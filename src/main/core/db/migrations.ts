@@ -294,4 +294,31 @@ export const migrations: Migration[] = [
       ALTER TABLE agents ADD COLUMN quiet_until INTEGER;
     `,
   },
+  {
+    version: 7,
+    name: 'canned-response library',
+    sql: `
+      -- The placeholder of migration 1 was never written to: the library replaces it.
+      DROP TABLE canned_responses;
+      CREATE TABLE canned_responses (
+        id TEXT PRIMARY KEY,
+        shortcut TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        title TEXT NOT NULL,
+        folder TEXT NOT NULL DEFAULT '',
+        -- the whole response (variants, tags) as validated JSON
+        data TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      -- Titles, tags and every variant's body, searched as the agent types.
+      CREATE VIRTUAL TABLE canned_fts USING fts5 (title, tags, bodies, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+      CREATE TABLE canned_usage (
+        response_id TEXT NOT NULL REFERENCES canned_responses(id) ON DELETE CASCADE,
+        agent_id TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        last_used_at INTEGER NOT NULL,
+        PRIMARY KEY (response_id, agent_id)
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { createCannedRepo, type CannedRepo } from './canned';
 import { createConversationRepo, type ConversationRepo } from './conversations';
 import { createDraftRepo, type DraftRepo } from './drafts';
 import { createIncidentRepo, type IncidentRepo } from './incidents';
@@ -20,6 +21,7 @@ export interface Repos {
   syncState: SyncStateRepo;
   sla: SlaRepo;
   incidents: IncidentRepo;
+  canned: CannedRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -34,5 +36,6 @@ export function createRepos(db: Db): Repos {
     syncState: createSyncStateRepo(db),
     sla: createSlaRepo(db),
     incidents: createIncidentRepo(db),
+    canned: createCannedRepo(db),
   };
 }
