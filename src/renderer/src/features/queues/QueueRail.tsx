@@ -5,6 +5,7 @@
 // SOCIAL LISTENING, the urgency rules (what fills the Urgent queue) from the one next to INBOX;
 // SLA settings (policies and business calendars) from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueId, QueueSummary, SyncStatus } from '@shared/domain';
 import { PlatformBadge } from '../../components/PlatformBadge';
@@ -47,49 +48,13 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
 
   return (
     <Stack gap={2}>
-      <Stack gap={2} role="group" aria-labelledby="queue-group-inbox">
-        <Group justify="space-between" wrap="nowrap" gap={4} px="sm" pt="xs" pb={4}>
-          <Text id="queue-group-inbox" size="xs" fw={700} c="dimmed" tt="uppercase">
-            {t('queues.inbox')}
-          </Text>
-          {onManageUrgency && (
-            <Tooltip label={t('queues.urgencyRules')} withArrow>
-              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('queues.urgencyRules')} onClick={onManageUrgency} data-testid="manage-urgency">
-                <GearIcon />
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </Group>
+      <RailGroup id="queue-group-inbox" title={t('queues.inbox')} pt="xs" manage={onManageUrgency && { label: t('queues.urgencyRules'), onClick: onManageUrgency, testId: 'manage-urgency' }}>
         {BUILT_IN.map(item)}
-      </Stack>
-      <Stack gap={2} role="group" aria-labelledby="queue-group-listening">
-        <Group justify="space-between" wrap="nowrap" gap={4} px="sm" pt="md" pb={4}>
-          <Text id="queue-group-listening" size="xs" fw={700} c="dimmed" tt="uppercase">
-            {t('queues.listeningGroup')}
-          </Text>
-          {onManageListening && (
-            <Tooltip label={t('queues.manageListening')} withArrow>
-              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('queues.manageListening')} onClick={onManageListening} data-testid="manage-listening">
-                <GearIcon />
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </Group>
+      </RailGroup>
+      <RailGroup id="queue-group-listening" title={t('queues.listeningGroup')} pt="md" manage={onManageListening && { label: t('queues.manageListening'), onClick: onManageListening, testId: 'manage-listening' }}>
         {item('listening')}
-      </Stack>
-      <Stack gap={2} role="group" aria-labelledby="queue-group-accounts">
-        <Group justify="space-between" wrap="nowrap" gap={4} px="sm" pt="md" pb={4}>
-          <Text id="queue-group-accounts" size="xs" fw={700} c="dimmed" tt="uppercase">
-            {t('queues.accounts')}
-          </Text>
-          {onManageAccounts && (
-            <Tooltip label={t('queues.manageAccounts')} withArrow>
-              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('queues.manageAccounts')} onClick={onManageAccounts} data-testid="manage-accounts">
-                <GearIcon />
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </Group>
+      </RailGroup>
+      <RailGroup id="queue-group-accounts" title={t('queues.accounts')} pt="md" manage={onManageAccounts && { label: t('queues.manageAccounts'), onClick: onManageAccounts, testId: 'manage-accounts' }}>
         {accountQueues.map(item)}
         {onAddAccount && (
           <Button
@@ -110,7 +75,7 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
             {t('queues.addAccount')}
           </Button>
         )}
-      </Stack>
+      </RailGroup>
       {onSlaSettings && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
@@ -241,5 +206,38 @@ function QueueLink({
         ) : null
       }
     />
+  );
+}
+
+/** A titled group of the rail, with an optional gear that opens its settings. */
+function RailGroup({
+  id,
+  title,
+  pt,
+  manage,
+  children,
+}: {
+  id: string;
+  title: string;
+  pt: 'xs' | 'md';
+  manage?: { label: string; onClick(): void; testId: string } | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap={2} role="group" aria-labelledby={id}>
+      <Group justify="space-between" wrap="nowrap" gap={4} px="sm" pt={pt} pb={4}>
+        <Text id={id} size="xs" fw={700} c="dimmed" tt="uppercase">
+          {title}
+        </Text>
+        {manage && (
+          <Tooltip label={manage.label} withArrow>
+            <ActionIcon variant="subtle" color="gray" size="sm" aria-label={manage.label} onClick={manage.onClick} data-testid={manage.testId}>
+              <GearIcon />
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </Group>
+      {children}
+    </Stack>
   );
 }
