@@ -121,7 +121,7 @@ export function createCore(options: CoreOptions): Core {
     route: (draft) => {
       const self = repos.workspace.selfAgent();
       const now = clock.now();
-      const hours = self.workingCalendarId ? repos.sla.calendars().find((c) => c.id === self.workingCalendarId)?.calendar : undefined;
+      const hours = self.workingCalendarId ? slaSettings.calendar(self.workingCalendarId) : null;
       return route(
         { kind: draft.kind, assigneeId: draft.assigneeId ?? null, mustInterrupt: draft.mustInterrupt ?? false },
         { agent: self, onShift: hours ? isOpen(hours, now) : true, doNotDisturb: options.doNotDisturb?.() ?? null, now },
@@ -232,7 +232,7 @@ export function createCore(options: CoreOptions): Core {
     removeBusinessCalendar: ({ id }) => (slaSettings.removeCalendar(id), null),
     setCustomerVip: ({ customerId, vip }) => slaSettings.setVip(customerId, vip),
     setMyPreferences: (preferences) => {
-      if (preferences.workingCalendarId !== null && !repos.sla.calendars().some((c) => c.id === preferences.workingCalendarId)) {
+      if (preferences.workingCalendarId !== null && !slaSettings.calendar(preferences.workingCalendarId)) {
         throw new DeskError('NotFound', `Business calendar ${preferences.workingCalendarId} was not found`);
       }
       const self = repos.workspace.selfAgent();

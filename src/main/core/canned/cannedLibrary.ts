@@ -57,7 +57,7 @@ export class CannedLibrary {
 
   /** The agent inserted it into a reply: it ranks higher for them next time. */
   recordUse(id: string): void {
-    if (!this.repo.list().some((r) => r.id === id)) throw notFound(`Canned response ${id}`);
+    if (!this.repo.exists(id)) throw notFound(`Canned response ${id}`);
     this.repo.recordUse(id, this.selfId(), this.deps.clock.now());
   }
 

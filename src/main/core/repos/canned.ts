@@ -59,6 +59,7 @@ export function createCannedRepo(db: Db) {
 
   return {
     list: (): CannedResponse[] => all.all().map(parse),
+    exists: (id: string): boolean => rowidOf.get(id) !== undefined,
     /** The id holding a shortcut (case-insensitive), if any. */
     idOfShortcut: (shortcut: string): string | null => byShortcut.get(shortcut) ?? null,
     save,

@@ -2,6 +2,7 @@
 // customers. Every change re-times the open conversations at once, in one transaction.
 import type { Customer } from '@shared/domain';
 import { conflict, invalidInput, notFound } from '@shared/errors';
+import type { BusinessCalendar } from '@shared/businessHours';
 import type { ResolvedSlaPolicy, SlaCalendar, SlaPolicy } from '@shared/sla';
 import type { EventBus } from '../events';
 import type { Repos } from '../repos';
@@ -15,14 +16,25 @@ export interface SlaSettingsDeps {
 }
 
 export class SlaSettings {
-  private resolved: ResolvedSlaPolicy[];
+  private resolved: ResolvedSlaPolicy[] = [];
+  private calendarsById = new Map<string, BusinessCalendar>();
 
   constructor(private readonly deps: SlaSettingsDeps) {
-    this.resolved = deps.repos.sla.resolvedPolicies();
+    this.refresh();
   }
 
   /** The policies as the deadline maths uses them (cached; refreshed on every change). */
   readonly policies = (): readonly ResolvedSlaPolicy[] => this.resolved;
+
+  /** A business calendar by id (cached: notification routing asks for every notification). */
+  calendar(id: string): BusinessCalendar | null {
+    return this.calendarsById.get(id) ?? null;
+  }
+
+  private refresh(): void {
+    this.resolved = this.deps.repos.sla.resolvedPolicies();
+    this.calendarsById = new Map(this.deps.repos.sla.calendars().map((c) => [c.id, c.calendar]));
+  }
 
   list(): { policies: SlaPolicy[]; calendars: SlaCalendar[] } {
     return { policies: this.deps.repos.sla.policies(), calendars: this.deps.repos.sla.calendars() };
@@ -61,6 +73,7 @@ export class SlaSettings {
     const users = sla.calendarUsers(id);
     if (users.length > 0) throw conflict(`This calendar is used by ${users.join(', ')}: choose another calendar for them first`);
     if (!sla.removeCalendar(id)) throw notFound(`Business calendar ${id}`);
+    this.refresh();
   }
 
   setVip(customerId: number, vip: boolean): Customer {
@@ -75,7 +88,7 @@ export class SlaSettings {
     const { repos, events } = this.deps;
     const ids = repos.db.transaction(() => {
       apply();
-      this.resolved = repos.sla.resolvedPolicies();
+      this.refresh();
       const ids = affected ?? repos.conversations.openIds();
       for (const id of ids) {
         const state = repos.conversations.state(id);
