@@ -449,6 +449,18 @@ export function renderReply(
   return { ...fillTemplate(bodies.join(COMBINE_SEPARATOR), context, options), choices };
 }
 
+/** A response made ready for one conversation (the core's prepareCannedReply). */
+export interface PreparedReply extends FilledTemplate {
+  responseId: string;
+  shortcut: string;
+  title: string;
+  /** The variant used for the response itself (includes may have used their own). */
+  variant: Pick<CannedVariant, 'language' | 'platform'>;
+  reason: VariantChoiceReason;
+  /** The language the reply is written in (the variant's, else the conversation's), for the composer's checks. */
+  language: string | null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Composer: the /shortcut being typed
 

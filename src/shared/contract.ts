@@ -21,7 +21,7 @@ import type {
 import { DeskError, invalidInput } from './errors';
 import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
 import { urgencyRulesSchema, type UrgencyRules } from './urgency';
-import { cannedResponseSchema, type CannedResponse, type RankedResponse } from './cannedResponses';
+import { cannedResponseSchema, type CannedResponse, type PreparedReply, type RankedResponse } from './cannedResponses';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -235,6 +235,11 @@ export const methods = {
   removeCannedResponse: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: returns<null>() },
   /** The agent inserted a response into a reply. */
   recordCannedUse: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: returns<null>() },
+  /** A response made ready for a conversation: the variant for its platform and language, includes expanded, variables filled (those that cannot be are listed). */
+  prepareCannedReply: {
+    input: z.object({ id: z.string().min(1).max(64), conversationId: z.number().int().positive() }).strict(),
+    output: returns<PreparedReply>(),
+  },
   /** All or nothing; errors name the row (and column). Responses with the same id are replaced. */
   importCannedResponses: {
     input: z.object({ format: z.enum(['json', 'csv']), text: z.string().max(20_000_000) }).strict(),

@@ -27,6 +27,7 @@ import { route } from './notify/routing';
 import { isOpen } from '@shared/businessHours';
 import { UrgencyService } from './urgency/urgencyService';
 import { CannedLibrary } from './canned/cannedLibrary';
+import { prepareCannedReply } from './canned/cannedReply';
 import type { UrgencyAnalyzer } from './urgency/analyzer';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/syncEngine';
@@ -244,6 +245,7 @@ export function createCore(options: CoreOptions): Core {
     saveCannedResponse: (response) => canned.save(response),
     removeCannedResponse: ({ id }) => (canned.remove(id), null),
     recordCannedUse: ({ id }) => (canned.recordUse(id), null),
+    prepareCannedReply: ({ id, conversationId }) => prepareCannedReply({ repos, policies, conversation: (cid) => inbox.getConversation(cid) }, id, conversationId),
     importCannedResponses: ({ format, text }) => canned.import(format, text),
     exportCannedResponses: ({ format }) => canned.export(format),
     getUrgencyRules: () => urgency.getRules(),

@@ -19,6 +19,8 @@ export function createCannedRepo(db: Db) {
   const remove = db.prepare<[string]>('DELETE FROM canned_responses WHERE id = ?');
   const all = db.prepare<[], string>('SELECT data FROM canned_responses ORDER BY folder, title').pluck();
   const byShortcut = db.prepare<[string], string>('SELECT id FROM canned_responses WHERE shortcut = ?').pluck();
+  const dataById = db.prepare<[string], string>('SELECT data FROM canned_responses WHERE id = ?').pluck();
+  const dataByShortcut = db.prepare<[string], string>('SELECT data FROM canned_responses WHERE shortcut = ?').pluck();
   const search = db.prepare<[string, number], string>(
     `SELECT r.data FROM canned_fts f JOIN canned_responses r ON r.rowid = f.rowid WHERE canned_fts MATCH ? ORDER BY f.rank LIMIT ?`,
   ).pluck();
@@ -60,6 +62,15 @@ export function createCannedRepo(db: Db) {
   return {
     list: (): CannedResponse[] => all.all().map(parse),
     exists: (id: string): boolean => rowidOf.get(id) !== undefined,
+    get(id: string): CannedResponse | null {
+      const data = dataById.get(id);
+      return data === undefined ? null : parse(data);
+    },
+    /** The response holding a shortcut (case-insensitive), if any. */
+    byShortcut(shortcut: string): CannedResponse | null {
+      const data = dataByShortcut.get(shortcut);
+      return data === undefined ? null : parse(data);
+    },
     /** The id holding a shortcut (case-insensitive), if any. */
     idOfShortcut: (shortcut: string): string | null => byShortcut.get(shortcut) ?? null,
     save,
