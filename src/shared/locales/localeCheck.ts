@@ -76,7 +76,7 @@ export function checkLocale(english: LocaleResource, translation: LocaleResource
     for (const cat of trForms) if (!needed.includes(cat) && cat !== 'zero') problems.push(`${locale}: "${base}_${cat}" is a plural form ${locale} does not use`);
     // Every placeholder of en's forms, except that a form may leave the count out ("one message").
     const enAll = unique([...enForms].flatMap((cat) => placeholders(en.get(`${base}_${cat}`)!)));
-    const enOther = placeholders(en.get(`${base}_other`) ?? '').join(' ');
+    const enOther = unique(placeholders(en.get(`${base}_other`) ?? ''));
     for (const cat of trForms) {
       const text = tr.get(`${base}_${cat}`)!;
       const got = placeholders(text);
@@ -85,8 +85,8 @@ export function checkLocale(english: LocaleResource, translation: LocaleResource
       const withoutCount = enAll.filter((p) => !/^count\b/.test(p));
       const missing = withoutCount.filter((p) => !got.includes(p));
       if (missing.length) problems.push(`${locale}: "${base}_${cat}" misses placeholders [${missing.join(' ')}]`);
-      if (cat === 'other' && unique(got).join(' ') !== unique(enOther.split(' ').filter(Boolean)).join(' '))
-        problems.push(`${locale}: "${base}_other" has placeholders [${unique(got).join(' ')}] but en has [${enOther}]`);
+      if (cat === 'other' && unique(got).join(' | ') !== enOther.join(' | '))
+        problems.push(`${locale}: "${base}_other" has placeholders [${unique(got).join(' ')}] but en has [${enOther.join(' ')}]`);
       if (!text.trim()) problems.push(`${locale}: "${base}_${cat}" is empty`);
     }
   }

@@ -42,6 +42,12 @@ export class InboxPage {
     return id;
   }
 
+  /** Opens a conversation by its address (it may be far down a long list). */
+  async goToConversation(id: number): Promise<void> {
+    await this.page.evaluate((cid) => (location.hash = `#/queue/all/conversation/${cid}`), id);
+    await expect(this.thread).toHaveAttribute('data-conversation-id', String(id));
+  }
+
   async openConversation(id: number): Promise<void> {
     await this.list.locator(`[data-conversation-id="${id}"]`).click();
     await expect(this.thread).toHaveAttribute('data-conversation-id', String(id));

@@ -7,6 +7,7 @@ import type { Clock } from '../ports';
 import type { Repos } from '../repos';
 import type { NewAccount } from '../repos/workspace';
 import { SimulatedPlatform, type SimulatedAccount } from '../connectors/simulator/platform';
+import { DEMO_RESPONSES } from './demoLibrary';
 
 export interface DemoOptions {
   /** New inbound messages per minute across all demo accounts (default 2). */
@@ -48,6 +49,8 @@ const TEAMMATES: Pick<Agent, 'id' | 'name' | 'timeZone' | 'isSelf'>[] = [
 export function setUpDemo(repos: Repos, dataDir: string, clock: Clock, options: DemoOptions = {}): SimulatedPlatform {
   const now = clock.now();
   repos.db.transaction(() => {
+    // The library only on the first start: responses the team removed stay removed.
+    if (repos.workspace.setting('demo') === null) repos.canned.saveAll(DEMO_RESPONSES.map((r) => ({ ...r, createdAt: now, updatedAt: now })));
     for (const { kinds: _kinds, sales: _sales, searchable: _searchable, ...account } of ACCOUNTS) repos.workspace.addAccount(account, now);
     for (const stream of STREAMS) if (!repos.listening.get(stream.id)) repos.listening.add(stream, now);
     for (const agent of TEAMMATES) repos.workspace.addAgent(agent, now);

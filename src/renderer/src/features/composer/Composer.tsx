@@ -5,10 +5,15 @@
 // sent, or that may have been sent, is never saved back as a draft (see replySender.ts).
 // Replying to a listening hit takes it into the inbox first (the box says so): a reply means the
 // desk is answering it, and it must not stay behind in the Listening queue.
+// Typing /shortcut (or the Responses button) offers the canned-response library; the reply is
+// measured the way its platform counts and is not sent while too long or while a variable of a
+// canned response is left unfilled.
 import { Button, Group, Text, Textarea } from '@mantine/core';
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { findShortcutQuery } from '@shared/cannedResponses';
 import { MAX_BODY_LENGTH, type Desk } from '@shared/contract';
+import type { Platform } from '@shared/domain';
 import { useDesk } from '../../app/deskContext';
 import { describeError } from '../../app/describeError';
 import { DISCONNECTED } from '../../bridge/rpcClient';
@@ -16,8 +21,12 @@ import { FOCUS_TARGETS, focusTarget } from '../../app/focus';
 import { SEND_SHORTCUT } from '../../app/modifierKey';
 import { isSendKey } from '../../app/shortcuts';
 import { showErrorToast } from '../../app/toasts';
-import { countCharacters } from './characterCount';
 import { DraftAutosaver, type DraftSaveState } from './draftAutosaver';
+import { LengthMeter } from './LengthMeter';
+import { ReplyIssues } from './ReplyIssues';
+import { checkReply, insertAt } from './replyChecks';
+import { ShortcutMenu, optionId } from './ShortcutMenu';
+import { useCannedMenu } from './useCannedMenu';
 import { ReplySender, type ReplyOutcome } from './replySender';
 import { createUnsavedDrafts } from './unsavedDrafts';
 import classes from './Composer.module.css';
@@ -51,6 +60,10 @@ function replySenderFor(desk: Desk): ReplySender {
 
 export interface ComposerProps {
   conversationId: number;
+  /** Where the reply goes: its length is counted the way this platform counts. */
+  platform: Platform;
+  /** The customer's language, as detected. */
+  language: string | null;
   /** The draft the core has for this conversation. */
   savedDraft: string;
   /** Shown above the box, e.g. that the account is offline and the reply will be queued. */
@@ -62,7 +75,7 @@ export interface ComposerProps {
   takeIntoInbox?: (() => Promise<boolean>) | undefined;
 }
 
-export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: ComposerProps) {
+export function Composer({ conversationId, platform, language, savedDraft, notice, takeIntoInbox }: ComposerProps) {
   const { t } = useTranslation();
   const desk = useDesk();
   // The composer is keyed by conversation: what the core had when it opened is the baseline.
@@ -76,6 +89,12 @@ export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: 
   const saverRef = useRef<DraftAutosaver | null>(null);
   const [taking, setTaking] = useState(false);
   const takingRef = useRef(false);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const [caret, setCaret] = useState<number | null>(null);
+  const listId = useId();
+  const shortcut = caret === null ? null : findShortcutQuery(body, caret);
+  const menu = useCannedMenu(desk, conversationId, shortcut);
+  const checks = useMemo(() => checkReply({ body, platform, language: menu.replyLanguage ?? language }), [body, platform, language, menu.replyLanguage]);
 
   useEffect(() => {
     const saver = new DraftAutosaver(baseline, {
@@ -128,10 +147,44 @@ export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: 
     saverRef.current?.update(text);
   };
 
+  const placeCaret = (position: number) => {
+    setCaret(position);
+    requestAnimationFrame(() => {
+      const el = textareaRef.current;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(position, position);
+    });
+  };
+
+  const insertResponse = async (index: number) => {
+    if (!shortcut) return;
+    const prepared = await menu.prepare(index);
+    if (!prepared) return;
+    const { text, caret: at } = insertAt(bodyRef.current, shortcut.start, shortcut.end, prepared.text);
+    change(text);
+    placeCaret(at);
+    menu.inserted(prepared);
+  };
+
+  /** The Responses button: a slash at the caret opens the library there. */
+  const openResponses = () => {
+    const el = textareaRef.current;
+    const text = bodyRef.current;
+    const at = el ? el.selectionStart : text.length;
+    const slash = at > 0 && !/\s/u.test(text[at - 1]!) ? ' /' : '/';
+    change(text.slice(0, at) + slash + text.slice(at));
+    placeCaret(at + slash.length);
+  };
+
   const send = async () => {
     const text = bodyRef.current;
     // One send per conversation: a double click or a second Ctrl+Enter does nothing.
     if (text.trim() === '' || sender.isSending(conversationId) || takingRef.current) return;
+    if (checks.blocked) {
+      showErrorToast(t('composer.notSent'), checks.length.over ? t('composer.notSentLength') : t('composer.notSentVariables'));
+      return;
+    }
     if (takeIntoInbox) {
       // The box is read-only meanwhile: what is sent is what the agent saw when sending.
       takingRef.current = true;
@@ -157,6 +210,24 @@ export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: 
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (menu.open && shortcut) {
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        menu.move(event.key === 'ArrowDown' ? 1 : -1);
+        return;
+      }
+      if ((event.key === 'Enter' || event.key === 'Tab') && plain && menu.results.length > 0) {
+        event.preventDefault();
+        void insertResponse(menu.active);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        menu.dismiss(shortcut.start);
+        return;
+      }
+    }
     if (isSendKey(event)) {
       event.preventDefault();
       void send();
@@ -167,7 +238,6 @@ export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: 
     }
   };
 
-  const count = countCharacters(body);
   const hasText = body.trim() !== '';
   const busy = sending || taking;
   const saveText = busy
@@ -194,14 +264,37 @@ export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: 
           {notice}
         </Text>
       )}
+      {menu.open && shortcut && (
+        <ShortcutMenu
+          listId={listId}
+          query={shortcut.query}
+          results={menu.results}
+          active={menu.active}
+          preview={menu.preview}
+          onPick={(i) => void insertResponse(i)}
+          onHover={menu.setActive}
+        />
+      )}
       <Textarea
+        ref={textareaRef}
         id={FOCUS_TARGETS.composer}
         aria-label={t('composer.label')}
+        aria-description={t('composer.description')}
+        aria-autocomplete="list"
+        aria-controls={menu.open && menu.results.length > 0 ? listId : undefined}
+        aria-activedescendant={menu.open && menu.results.length > 0 ? optionId(listId, menu.active) : undefined}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart === e.currentTarget.selectionEnd ? e.currentTarget.selectionStart : null)}
         placeholder={t('composer.placeholder', { shortcut: SEND_SHORTCUT })}
         value={body}
-        onChange={(e) => change(e.currentTarget.value)}
+        onChange={(e) => {
+          change(e.currentTarget.value);
+          setCaret(e.currentTarget.selectionStart);
+        }}
         onKeyDown={onKeyDown}
-        onBlur={() => void saverRef.current?.flush()}
+        onBlur={() => {
+          void saverRef.current?.flush();
+          setCaret(null);
+        }}
         readOnly={busy}
         autosize
         minRows={3}
@@ -209,18 +302,22 @@ export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: 
         maxLength={MAX_BODY_LENGTH}
         dir="auto"
       />
+      <ReplyIssues checks={checks} />
       <Group justify="space-between" mt={6} wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
-          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="reply-character-count">
-            {t('composer.characters', { count })}
-          </Text>
+          <LengthMeter platform={platform} length={checks.length} />
           <Text size="xs" c={saveState === 'failed' || (saveState === 'held' && !sending) ? 'orange.8' : 'dimmed'} data-draft-state={saveState}>
             {saveText}
           </Text>
         </Group>
-        <Button size="xs" onClick={() => void send()} disabled={!hasText} loading={busy} title={SEND_SHORTCUT}>
-          {t('composer.send')}
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <Button size="xs" variant="default" onClick={openResponses} disabled={busy} title={t('composer.responsesHint')}>
+            {t('composer.responses')}
+          </Button>
+          <Button size="xs" onClick={() => void send()} disabled={!hasText || checks.blocked} loading={busy} title={SEND_SHORTCUT}>
+            {t('composer.send')}
+          </Button>
+        </Group>
       </Group>
     </div>
   );

@@ -112,6 +112,8 @@ function OpenThread({
       <Composer
         key={conversation.id}
         conversationId={conversation.id}
+        platform={conversation.platform}
+        language={conversation.language ?? detail.customer.language}
         savedDraft={detail.draft?.body ?? ''}
         notice={notice}
         takeIntoInbox={conversation.status === 'listening' ? () => actions.take(conversation.id, { beforeReply: true }) : undefined}

@@ -1,0 +1,47 @@
+// What must be true of a reply before it is sent, checked as the agent types: it fits the
+// platform (counted the way the platform counts), no template variable is left unfilled, and
+// (advice only) it follows the account's brand voice.
+import { checkBrandVoice, fillTemplate, type BrandVoiceFinding, type BrandVoiceGuidelines } from '@shared/cannedResponses';
+import type { Platform } from '@shared/domain';
+import { measure, type LengthMeasure, type LengthOptions } from '@shared/platformLength';
+
+export interface ReplyChecks {
+  length: LengthMeasure;
+  /** Variables still written as {{...}}: a canned response's gaps the agent has not filled. */
+  unfilled: { name: string; start: number; end: number }[];
+  brandVoice: BrandVoiceFinding[];
+  /** Sending is refused while the reply is too long or has unfilled variables. */
+  blocked: boolean;
+}
+
+export interface ReplyCheckInput {
+  body: string;
+  platform: Platform;
+  /** The language the reply is written in (slang lists are per language). */
+  language: string | null;
+  brandVoice?: BrandVoiceGuidelines | null;
+  lengthOptions?: LengthOptions;
+}
+
+export function checkReply({ body, platform, language, brandVoice, lengthOptions }: ReplyCheckInput): ReplyChecks {
+  const length = measure(platform, body, lengthOptions);
+  // Filling with nothing known reports every placeholder left in the text, where it is.
+  const unfilled = fillTemplate(body, {}).issues.map(({ name, start, end }) => ({ name, start, end }));
+  const findings = brandVoice && body.trim() ? checkBrandVoice(body, language, brandVoice) : [];
+  return { length, unfilled, brandVoice: findings, blocked: length.over || unfilled.length > 0 };
+}
+
+/** The composer's text with `inserted` in place of [start, end), and where the caret goes. */
+export function insertAt(text: string, start: number, end: number, inserted: string): { text: string; caret: number } {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  // Keep a space between the inserted reply and a word that follows it.
+  const gap = after !== '' && !/^\s/u.test(after) ? ' ' : '';
+  return { text: before + inserted + gap + after, caret: before.length + inserted.length + gap.length };
+}
+
+/** The next option in a list of `count`, wrapping around; -1 when the list is empty. */
+export function moveActive(index: number, delta: number, count: number): number {
+  if (count === 0) return -1;
+  return (((index + delta) % count) + count) % count;
+}

@@ -1,0 +1,108 @@
+// The state of the /shortcut menu: the library searched as the agent types, the highlighted
+// response made ready for this conversation (cached per response), and a menu the agent closed
+// with Escape staying closed until the slash it was opened at is gone.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PreparedReply, RankedResponse, ShortcutQuery } from '@shared/cannedResponses';
+import type { Desk } from '@shared/contract';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../app/describeError';
+import { moveActive } from './replyChecks';
+
+const SEARCH_DELAY_MS = 60;
+const MAX_RESULTS = 8;
+
+export function useCannedMenu(desk: Desk, conversationId: number, shortcut: ShortcutQuery | null) {
+  const { t } = useTranslation();
+  const [results, setResults] = useState<RankedResponse[]>([]);
+  const [active, setActive] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const [preview, setPreview] = useState<{ id: string; reply: PreparedReply | { error: string } } | null>(null);
+  // The language of the last response inserted: brand-voice slang lists follow the reply's language.
+  const [replyLanguage, setReplyLanguage] = useState<string | null>(null);
+  const prepared = useRef(new Map<string, Promise<PreparedReply>>());
+
+  const query = shortcut?.query ?? null;
+  const open = shortcut !== null && dismissedAt !== shortcut.start;
+
+  // The slash is gone: a later one opens the menu again (state adjusted while rendering).
+  if (shortcut === null && dismissedAt !== null) setDismissedAt(null);
+
+  useEffect(() => {
+    if (!open || query === null) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      desk.searchCannedResponses({ query, limit: MAX_RESULTS }).then(
+        (found) => {
+          if (!current) return;
+          setResults(found);
+          setActive(0);
+        },
+        () => current && setResults([]),
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [desk, open, query]);
+
+  const prepareById = useCallback(
+    (id: string): Promise<PreparedReply> => {
+      let promise = prepared.current.get(id);
+      if (!promise) {
+        promise = desk.prepareCannedReply({ id, conversationId });
+        // A failure is not cached: the library may be fixed meanwhile.
+        promise.catch(() => prepared.current.delete(id));
+        prepared.current.set(id, promise);
+      }
+      return promise;
+    },
+    [desk, conversationId],
+  );
+
+  const activeId = open ? results[active]?.response.id : undefined;
+  useEffect(() => {
+    if (!activeId) return;
+    let current = true;
+    prepareById(activeId).then(
+      (reply) => current && setPreview({ id: activeId, reply }),
+      (error: unknown) => current && setPreview({ id: activeId, reply: { error: describeError(t, error) } }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [activeId, prepareById, t]);
+
+  // A response changed in the library: prepare it again.
+  useEffect(() => {
+    prepared.current.clear();
+  }, [results]);
+
+  return {
+    open,
+    results: open ? results : [],
+    active,
+    preview: open && preview && preview.id === activeId ? preview.reply : null,
+    replyLanguage,
+    setActive,
+    move: (delta: number) => setActive((i) => Math.max(0, moveActive(i, delta, results.length))),
+    dismiss: (slashAt: number) => setDismissedAt(slashAt),
+    /** The highlighted (or given) response ready to insert; null when it cannot be prepared. */
+    async prepare(index: number): Promise<PreparedReply | null> {
+      const id = results[index]?.response.id;
+      if (!id) return null;
+      try {
+        return await prepareById(id);
+      } catch (error) {
+        setPreview({ id, reply: { error: describeError(t, error) } });
+        return null;
+      }
+    },
+    inserted(reply: PreparedReply) {
+      setReplyLanguage(reply.language);
+      setDismissedAt(null);
+      // Counted for ranking; a lost count is not worth bothering the agent.
+      desk.recordCannedUse({ id: reply.responseId }).catch(() => undefined);
+    },
+  };
+}
