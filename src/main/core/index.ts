@@ -26,6 +26,7 @@ import { SlaSettings } from './sla/slaSettings';
 import { route } from './notify/routing';
 import { isOpen } from '@shared/businessHours';
 import { UrgencyService } from './urgency/urgencyService';
+import { BrandVoice } from './canned/brandVoice';
 import { CannedLibrary } from './canned/cannedLibrary';
 import type { UrgencyAnalyzer } from './urgency/analyzer';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
@@ -131,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
   const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime: (ms) => timeFormat.format(ms) });
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
   const canned = new CannedLibrary({ repos, clock, events });
+  const brandVoice = new BrandVoice({ repos, clock, events });
   const urgency = new UrgencyService({ repos, clock, logger, events, notifications, t, loadAnalyzer: options.loadAnalyzer });
   const policies = slaSettings.policies;
 
@@ -246,6 +248,8 @@ export function createCore(options: CoreOptions): Core {
     recordCannedUse: ({ id }) => (canned.recordUse(id), null),
     importCannedResponses: ({ format, text }) => canned.import(format, text),
     exportCannedResponses: ({ format }) => canned.export(format),
+    getBrandVoice: ({ accountId }) => brandVoice.get(accountId),
+    saveBrandVoice: ({ accountId, guidelines }) => brandVoice.save(accountId, guidelines),
     getUrgencyRules: () => urgency.getRules(),
     saveUrgencyRules: (rules) => urgency.saveRules(rules),
     listListeningStreams: () => repos.listening.list(),
