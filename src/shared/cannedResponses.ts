@@ -518,6 +518,11 @@ export interface RankedResponse {
   matched: MatchField[];
 }
 
+/** A search result of the library screen: the ranked response and how often this agent used it. */
+export interface LibraryHit extends RankedResponse {
+  usage: UsageStat;
+}
+
 /** Lower case, without Latin diacritics (é → e), for matching only. */
 export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().normalize('NFC');
@@ -959,6 +964,11 @@ export const brandVoiceSchema = z.object({
   toneHints: z.array(z.string().max(500)).max(50).optional(),
 });
 export type BrandVoiceGuidelines = z.infer<typeof brandVoiceSchema>;
+
+/** An account without guidelines: nothing banned, no sign-off required, no hints. */
+export function emptyBrandVoice(): BrandVoiceGuidelines {
+  return { bannedPhrases: [], requiredSignOff: null, slangAndIdioms: {}, toneHints: [] };
+}
 
 export type BrandVoiceKind = 'banned' | 'slang' | 'missing-sign-off';
 

@@ -21,7 +21,7 @@ import type {
 import { DeskError, invalidInput } from './errors';
 import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
 import { urgencyRulesSchema, type UrgencyRules } from './urgency';
-import { cannedResponseSchema, type CannedResponse, type PreparedReply, type RankedResponse } from './cannedResponses';
+import { brandVoiceSchema, cannedResponseSchema, type BrandVoiceGuidelines, type CannedResponse, type LibraryHit, type PreparedReply } from './cannedResponses';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -225,10 +225,10 @@ export const methods = {
       .strict(),
     output: returns<Agent>(),
   },
-  /** The canned-response library, best matches first (by match, then this agent's use and recency). */
+  /** The canned-response library, best matches first (by match, then this agent's use and recency), with this agent's use. */
   searchCannedResponses: {
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    output: returns<RankedResponse[]>(),
+    output: returns<LibraryHit[]>(),
   },
   /** Adds or changes a response (timestamps are the core's); shortcuts unique, includes resolvable. */
   saveCannedResponse: { input: cannedResponseSchema, output: returns<CannedResponse>() },
@@ -246,6 +246,9 @@ export const methods = {
     output: returns<{ imported: number }>(),
   },
   exportCannedResponses: { input: z.object({ format: z.enum(['json', 'csv']) }).strict(), output: returns<{ text: string }>() },
+  /** An account's brand-voice guidelines (banned phrases, sign-off, tone hints, slang per language); empty ones when none were saved. */
+  getBrandVoice: { input: z.object({ accountId }).strict(), output: returns<BrandVoiceGuidelines>() },
+  saveBrandVoice: { input: z.object({ accountId, guidelines: brandVoiceSchema }).strict(), output: returns<BrandVoiceGuidelines>() },
   /** What makes a customer's message urgent, and when bursts become incidents. */
   getUrgencyRules: { input: z.object({}).strict(), output: returns<UrgencyRules>() },
   saveUrgencyRules: { input: urgencyRulesSchema, output: returns<UrgencyRules>() },

@@ -26,6 +26,7 @@ import { SlaSettings } from './sla/slaSettings';
 import { route } from './notify/routing';
 import { isOpen } from '@shared/businessHours';
 import { UrgencyService } from './urgency/urgencyService';
+import { BrandVoice } from './canned/brandVoice';
 import { CannedLibrary } from './canned/cannedLibrary';
 import { prepareCannedReply } from './canned/cannedReply';
 import type { UrgencyAnalyzer } from './urgency/analyzer';
@@ -132,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
   const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime: (ms) => timeFormat.format(ms) });
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
   const canned = new CannedLibrary({ repos, clock, events });
+  const brandVoice = new BrandVoice({ repos, clock, events });
   const urgency = new UrgencyService({ repos, clock, logger, events, notifications, t, loadAnalyzer: options.loadAnalyzer });
   const policies = slaSettings.policies;
 
@@ -248,6 +250,8 @@ export function createCore(options: CoreOptions): Core {
     prepareCannedReply: ({ id, conversationId }) => prepareCannedReply({ repos, policies, conversation: (cid) => inbox.getConversation(cid) }, id, conversationId),
     importCannedResponses: ({ format, text }) => canned.import(format, text),
     exportCannedResponses: ({ format }) => canned.export(format),
+    getBrandVoice: ({ accountId }) => brandVoice.get(accountId),
+    saveBrandVoice: ({ accountId, guidelines }) => brandVoice.save(accountId, guidelines),
     getUrgencyRules: () => urgency.getRules(),
     saveUrgencyRules: (rules) => urgency.saveRules(rules),
     listListeningStreams: () => repos.listening.list(),

@@ -38,6 +38,9 @@ describe('canned-response library', () => {
     lib.recordUse('r3');
     lib.recordUse('r2');
     expect(lib.search('', 10).map((r) => r.response.id)).toEqual(['r3', 'r2', 'r1']);
+    // Each hit says how often this agent used it (the library screen shows it).
+    expect(lib.search('', 10).map((r) => [r.response.id, r.usage.count])).toEqual([['r3', 2], ['r2', 1], ['r1', 0]]);
+    expect(lib.search('', 10)[2]!.usage.lastUsedAt).toBeNull();
   });
 
   it('keeps shortcuts unique and includes resolvable, saying what is wrong', () => {

@@ -12,7 +12,7 @@ import {
   normalizeShortcut,
   rankResponses,
   type CannedResponse,
-  type RankedResponse,
+  type LibraryHit,
 } from '@shared/cannedResponses';
 import { conflict, invalidInput, notFound } from '@shared/errors';
 import type { EventBus } from '../events';
@@ -30,10 +30,13 @@ export class CannedLibrary {
     return this.deps.repos.workspace.selfAgent().id;
   }
 
-  /** Matching responses, best first; an empty query lists the library by this agent's use. */
-  search(query: string, limit: number): RankedResponse[] {
+  /** Matching responses, best first, with this agent's use; an empty query lists the library by this agent's use. */
+  search(query: string, limit: number): LibraryHit[] {
     const candidates = query.trim().replace(/^\//, '') ? this.repo.search(query, 500) : this.repo.list();
-    return rankResponses(candidates, query, this.repo.usage(this.selfId())).slice(0, limit);
+    const usage = this.repo.usage(this.selfId());
+    return rankResponses(candidates, query, usage)
+      .slice(0, limit)
+      .map((hit) => ({ ...hit, usage: usage.get(hit.response.id) ?? { count: 0, lastUsedAt: null } }));
   }
 
   list(): CannedResponse[] {

@@ -321,4 +321,19 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // 8, 9 and 10 are taken by changes on other branches; these empty stand-ins keep the numbers
+  // contiguous on this branch and are replaced by the real ones when the branches are merged.
+  {
+    version: 8,
+    name: 'brand-voice guidelines per account',
+    sql: `
+      -- Banned phrases, required sign-off, tone hints, slang and idioms per language: one
+      -- validated JSON document (BrandVoiceGuidelines) per account.
+      CREATE TABLE brand_voice (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

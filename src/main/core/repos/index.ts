@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { createBrandVoiceRepo, type BrandVoiceRepo } from './brandVoice';
 import { createCannedRepo, type CannedRepo } from './canned';
 import { createConversationRepo, type ConversationRepo } from './conversations';
 import { createDraftRepo, type DraftRepo } from './drafts';
@@ -22,6 +23,7 @@ export interface Repos {
   sla: SlaRepo;
   incidents: IncidentRepo;
   canned: CannedRepo;
+  brandVoice: BrandVoiceRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -37,5 +39,6 @@ export function createRepos(db: Db): Repos {
     sla: createSlaRepo(db),
     incidents: createIncidentRepo(db),
     canned: createCannedRepo(db),
+    brandVoice: createBrandVoiceRepo(db),
   };
 }

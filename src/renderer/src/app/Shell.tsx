@@ -11,6 +11,7 @@ import { anchorAt, neighbourId, type ListAnchor } from '../features/conversation
 import { useConversationList } from '../features/conversations/useConversationList';
 import { CustomerPanel } from '../features/customer/CustomerPanel';
 import { DemoControls } from '../features/demo/DemoControls';
+import { LibraryDialog } from '../features/library/LibraryDialog';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
 import { SlaSettingsDialog } from '../features/sla/SlaSettingsDialog';
 import { MyNotificationsDialog } from '../features/notifications/MyNotificationsDialog';
@@ -55,6 +56,7 @@ export function Shell() {
   const [listeningOpen, setListeningOpen] = useState(false);
   const [moveOpen, setMoveOpen] = useState(false);
   const [slaOpen, setSlaOpen] = useState(false);
+  const [libraryOpen, setLibraryOpen] = useState(false);
   const [urgencyOpen, setUrgencyOpen] = useState(false);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
   const { workspace } = useWorkspace();
@@ -138,8 +140,9 @@ export function Shell() {
         if (detail?.conversation.status === 'listening') void actions.take(detail.conversation.id);
       },
       help: () => setHelpOpen(true),
+      library: () => setLibraryOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !urgencyOpen && !preferencesOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -196,6 +199,7 @@ export function Shell() {
               onAddAccount={() => setAccountsView({ kind: 'add', fromList: false })}
               onManageListening={() => setListeningOpen(true)}
               onSlaSettings={() => setSlaOpen(true)}
+              onLibrary={() => setLibraryOpen(true)}
               onManageUrgency={() => setUrgencyOpen(true)}
             />
           </nav>
@@ -242,6 +246,7 @@ export function Shell() {
       {detail && <MoveToEmailDialog detail={detail} opened={moveOpen} onClose={() => setMoveOpen(false)} onMoved={movedToEmail} />}
       <ListeningStreamsDialog opened={listeningOpen} onClose={() => setListeningOpen(false)} sync={sync} />
       <SlaSettingsDialog opened={slaOpen} onClose={() => setSlaOpen(false)} />
+      <LibraryDialog opened={libraryOpen} onClose={() => setLibraryOpen(false)} />
       <UrgencyRulesDialog opened={urgencyOpen} onClose={() => setUrgencyOpen(false)} />
       <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
     </AppShell>

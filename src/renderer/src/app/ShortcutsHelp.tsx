@@ -14,6 +14,7 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose():
     [['Esc'], t('shortcuts.leave')],
     [['E'], t('shortcuts.resolveOrDismiss')],
     [['T'], t('shortcuts.take')],
+    [['L'], t('shortcuts.library')],
     [['?'], t('shortcuts.help')],
   ];
   return (

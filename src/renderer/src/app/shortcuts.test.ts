@@ -24,6 +24,7 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('t'), body)).toBe('take');
     expect(shortcutFor(key('T'), body)).toBe('take');
     expect(shortcutFor(key('?'), body)).toBe('help');
+    expect(shortcutFor(key('l'), body)).toBe('library');
     expect(shortcutFor(key('Enter'), el('DIV', { role: 'listbox' }))).toBe('focusThread');
     expect(shortcutFor(key('x'), body)).toBeNull();
   });

@@ -1,7 +1,7 @@
 // Single-key shortcuts of the inbox. They never fire while the agent types, and never with a
 // modifier held, so they cannot collide with the browser's or the OS's own shortcuts.
 
-export type ShortcutAction = 'next' | 'previous' | 'focusThread' | 'reply' | 'resolve' | 'take' | 'help';
+export type ShortcutAction = 'next' | 'previous' | 'focusThread' | 'reply' | 'resolve' | 'take' | 'help' | 'library';
 
 export interface KeyLike {
   key: string;
@@ -56,6 +56,9 @@ export function shortcutFor(event: KeyLike, target: TargetLike | null): Shortcut
     case 't':
     case 'T':
       return 'take';
+    case 'l':
+    case 'L':
+      return 'library';
     case '?':
       return 'help';
     case 'Enter':

@@ -3,7 +3,8 @@
 // "Needs sign-in" when its credentials stopped working), then Add account; the accounts screen
 // opens from the gear next to the ACCOUNTS heading, the listening streams from the one next to
 // SOCIAL LISTENING, the urgency rules (what fills the Urgent queue) from the one next to INBOX;
-// SLA settings (policies and business calendars) from the SETTINGS group.
+// SLA settings (policies and business calendars) and the canned-response library (with the
+// brand voice) from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,10 +26,11 @@ export interface QueueRailProps {
   onAddAccount?(): void;
   onManageListening?(): void;
   onSlaSettings?(): void;
+  onLibrary?(): void;
   onManageUrgency?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onManageUrgency }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -76,24 +78,42 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           </Button>
         )}
       </RailGroup>
-      {onSlaSettings && (
+      {(onSlaSettings || onLibrary) && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
             {t('queues.settings')}
           </Text>
-          <Button
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            justify="flex-start"
-            fw={500}
-            mx={4}
-            leftSection={<ClockIcon />}
-            onClick={onSlaSettings}
-            data-testid="sla-settings"
-          >
-            {t('queues.slaSettings')}
-          </Button>
+          {onSlaSettings && (
+            <Button
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              justify="flex-start"
+              fw={500}
+              mx={4}
+              leftSection={<ClockIcon />}
+              onClick={onSlaSettings}
+              data-testid="sla-settings"
+            >
+              {t('queues.slaSettings')}
+            </Button>
+          )}
+          {onLibrary && (
+            <Button
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              justify="flex-start"
+              fw={500}
+              mx={4}
+              leftSection={<BookIcon />}
+              onClick={onLibrary}
+              aria-keyshortcuts="L"
+              data-testid="library"
+            >
+              {t('queues.library')}
+            </Button>
+          )}
         </Stack>
       )}
     </Stack>
@@ -105,6 +125,15 @@ function ClockIcon() {
     <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
       <circle cx="12" cy="12" r="9" />
       <path d="M12 7v5l3 2" />
+    </svg>
+  );
+}
+
+function BookIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <path d="M4 19.5A2.5 2.5 0 0 1 6.5 17H20V3H6.5A2.5 2.5 0 0 0 4 5.5z" />
+      <path d="M4 19.5A2.5 2.5 0 0 0 6.5 22H20v-5" />
     </svg>
   );
 }
