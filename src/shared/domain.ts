@@ -231,7 +231,7 @@ export interface DeskNotification {
   suppressed: NotificationSuppression | null;
 }
 
-export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned';
+export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'translation';
 
 export interface ChangesEvent {
   tables: ChangedTable[];

@@ -321,4 +321,23 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  // 8 and 9 are taken by changes on other branches; these stand in for them until they merge.
+  { version: 8, name: 'reserved', sql: '' },
+  { version: 9, name: 'reserved', sql: '' },
+  {
+    version: 10,
+    name: 'machine translations of messages',
+    sql: `
+      -- A message translated once is not sent to the provider again (per target and provider).
+      CREATE TABLE message_translations (
+        message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        text TEXT NOT NULL,
+        detected_source TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (message_id, target, provider)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import { createMessageRepo, type MessageRepo } from './messages';
 import { createOutboxRepo, type OutboxRepo } from './outbox';
 import { createSlaRepo, type SlaRepo } from './sla';
 import { createSyncStateRepo, type SyncStateRepo } from './syncState';
+import { createTranslationRepo, type TranslationRepo } from './translations';
 import { createWorkspaceRepo, type WorkspaceRepo } from './workspace';
 
 export interface Repos {
@@ -22,6 +23,7 @@ export interface Repos {
   sla: SlaRepo;
   incidents: IncidentRepo;
   canned: CannedRepo;
+  translations: TranslationRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -37,5 +39,6 @@ export function createRepos(db: Db): Repos {
     sla: createSlaRepo(db),
     incidents: createIncidentRepo(db),
     canned: createCannedRepo(db),
+    translations: createTranslationRepo(db),
   };
 }
