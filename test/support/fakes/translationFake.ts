@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 export type FakeMode = 'ok' | 'quota' | 'rate-limit' | 'malformed' | 'slow' | 'server-error' | 'not-json';
 
-interface Phrase {
+export interface Phrase {
   lang: string;
   text: string;
   translations: Record<string, string>;
@@ -26,6 +26,14 @@ const LANGUAGES = [
   { code: 'de', name: 'German' },
   { code: 'es', name: 'Spanish' },
   { code: 'pt', name: 'Portuguese' },
+  { code: 'fr', name: 'French' },
+  { code: 'ja', name: 'Japanese' },
+  { code: 'ar', name: 'Arabic' },
+  { code: 'lv', name: 'Latvian' },
+  { code: 'bn', name: 'Bengali' },
+  { code: 'gu', name: 'Gujarati' },
+  { code: 'ml', name: 'Malayalam' },
+  { code: 'te', name: 'Telugu' },
 ];
 const DEEPL_TARGETS = [
   { language: 'DE', name: 'German' },
@@ -42,8 +50,8 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export function fakeTranslate(text: string, target: string): { text: string; detected: string } {
-  const phrase = PHRASES.find((p) => p.text === text.trim());
+function translateWith(phrases: readonly Phrase[], text: string, target: string): { text: string; detected: string } {
+  const phrase = phrases.find((p) => p.text === text.trim());
   const lang = target.split('-')[0]!.toLowerCase();
   if (!phrase) return { text: `[${lang}] ${text}`, detected: 'en' };
   return { text: phrase.lang === lang ? text : (phrase.translations[lang] ?? `[${lang}] ${text}`), detected: phrase.lang };
@@ -56,6 +64,8 @@ export class TranslationFake {
   mode: FakeMode = 'ok';
   retryAfterSeconds = 30;
   readonly requests: RecordedRequest[] = [];
+  /** What it translates for real (a test may teach it a message it is about to see). */
+  readonly phrases: Phrase[] = [...PHRASES];
   private server: Server | null = null;
   url = '';
 
@@ -112,7 +122,7 @@ export class TranslationFake {
     if (typeof input.q !== 'string' || typeof input.target !== 'string') return json(res, 400, { error: 'Invalid request: missing q or target parameter' });
     if (!LANGUAGES.some((l) => l.code === input.target)) return json(res, 400, { error: `${String(input.target)} is not supported` });
     if (this.mode === 'malformed') return json(res, 200, { translation: input.q });
-    const { text, detected } = fakeTranslate(input.q, input.target);
+    const { text, detected } = translateWith(this.phrases, input.q, input.target);
     return json(res, 200, input.source === 'auto' ? { translatedText: text, detectedLanguage: { confidence: 90, language: detected } } : { translatedText: text });
   }
 
@@ -128,7 +138,7 @@ export class TranslationFake {
     if (this.mode === 'malformed') return json(res, 200, { translations: [] });
     return json(res, 200, {
       translations: (input.text as string[]).map((t) => {
-        const { text, detected } = fakeTranslate(t, input.target_lang as string);
+        const { text, detected } = translateWith(this.phrases, t, input.target_lang as string);
         return { detected_source_language: detected.toUpperCase(), text };
       }),
     });

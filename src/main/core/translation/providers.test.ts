@@ -61,9 +61,9 @@ describe('LibreTranslate provider', () => {
   });
 
   it('refuses an unsupported language (400) with the server’s reason', async () => {
-    await expect(createLibreTranslateProvider(fake.url, null, options).translate(['Hello'], 'ja')).rejects.toMatchObject({
+    await expect(createLibreTranslateProvider(fake.url, null, options).translate(['Hello'], 'ko')).rejects.toMatchObject({
       name: 'TranslationRejected',
-      message: expect.stringMatching(/ja is not supported/),
+      message: expect.stringMatching(/ko is not supported/),
     });
   });
 

@@ -106,7 +106,7 @@ describe('a LibreTranslate server without a key', () => {
     expect(service.settings()).toEqual({ provider: 'none' });
     fake.mode = 'ok';
     const tested = (await call('testTranslationSettings', { provider: 'libretranslate', url: fake.url })) as { languages: unknown[] };
-    expect(tested.languages).toHaveLength(4);
+    expect(tested.languages).toHaveLength(12);
     expect(service.settings()).toEqual({ provider: 'none' });
   });
 

@@ -23,6 +23,7 @@ import { useSyncStatus } from '../features/status/useSyncStatus';
 import { ThreadPane } from '../features/thread/ThreadPane';
 import { useConversationActions } from '../features/thread/useConversationActions';
 import { UrgencyRulesDialog } from '../features/urgencyRules/UrgencyRulesDialog';
+import { TranslationSettingsDialog } from '../features/translation/TranslationSettingsDialog';
 import { useAccountLabel } from '../components/useAccountLabel';
 import { markers } from '../components/templateParts';
 import { TemplateText } from '../components/TemplateText';
@@ -57,6 +58,7 @@ export function Shell() {
   const [slaOpen, setSlaOpen] = useState(false);
   const [urgencyOpen, setUrgencyOpen] = useState(false);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
+  const [translationOpen, setTranslationOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -139,7 +141,7 @@ export function Shell() {
       },
       help: () => setHelpOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !urgencyOpen && !preferencesOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !urgencyOpen && !preferencesOpen && !translationOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -197,6 +199,7 @@ export function Shell() {
               onManageListening={() => setListeningOpen(true)}
               onSlaSettings={() => setSlaOpen(true)}
               onManageUrgency={() => setUrgencyOpen(true)}
+              onTranslationSettings={() => setTranslationOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -244,6 +247,7 @@ export function Shell() {
       <SlaSettingsDialog opened={slaOpen} onClose={() => setSlaOpen(false)} />
       <UrgencyRulesDialog opened={urgencyOpen} onClose={() => setUrgencyOpen(false)} />
       <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
+      <TranslationSettingsDialog opened={translationOpen} onClose={() => setTranslationOpen(false)} />
     </AppShell>
   );
 }

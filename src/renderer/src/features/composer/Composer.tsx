@@ -20,6 +20,7 @@ import { countCharacters } from './characterCount';
 import { DraftAutosaver, type DraftSaveState } from './draftAutosaver';
 import { ReplySender, type ReplyOutcome } from './replySender';
 import { createUnsavedDrafts } from './unsavedDrafts';
+import { DraftTranslation } from '../translation/DraftTranslation';
 import classes from './Composer.module.css';
 
 function localStorageOrNull(): Storage | null {
@@ -60,9 +61,11 @@ export interface ComposerProps {
    * reply is sent (false: it could not be, and nothing is sent).
    */
   takeIntoInbox?: (() => Promise<boolean>) | undefined;
+  /** The customer's language: the draft can be machine-translated into it. */
+  customerLanguage?: string | null;
 }
 
-export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: ComposerProps) {
+export function Composer({ conversationId, savedDraft, notice, takeIntoInbox, customerLanguage }: ComposerProps) {
   const { t } = useTranslation();
   const desk = useDesk();
   // The composer is keyed by conversation: what the core had when it opened is the baseline.
@@ -194,6 +197,7 @@ export function Composer({ conversationId, savedDraft, notice, takeIntoInbox }: 
           {notice}
         </Text>
       )}
+      <DraftTranslation body={body} language={customerLanguage} onReplace={change} disabled={busy} />
       <Textarea
         id={FOCUS_TARGETS.composer}
         aria-label={t('composer.label')}

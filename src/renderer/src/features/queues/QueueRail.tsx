@@ -3,7 +3,7 @@
 // "Needs sign-in" when its credentials stopped working), then Add account; the accounts screen
 // opens from the gear next to the ACCOUNTS heading, the listening streams from the one next to
 // SOCIAL LISTENING, the urgency rules (what fills the Urgent queue) from the one next to INBOX;
-// SLA settings (policies and business calendars) from the SETTINGS group.
+// SLA settings (policies and business calendars) and translation settings from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,9 +26,10 @@ export interface QueueRailProps {
   onManageListening?(): void;
   onSlaSettings?(): void;
   onManageUrgency?(): void;
+  onTranslationSettings?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onManageUrgency }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onManageUrgency, onTranslationSettings }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -94,6 +95,21 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           >
             {t('queues.slaSettings')}
           </Button>
+          {onTranslationSettings && (
+            <Button
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              justify="flex-start"
+              fw={500}
+              mx={4}
+              leftSection={<TranslateIcon />}
+              onClick={onTranslationSettings}
+              data-testid="translation-settings"
+            >
+              {t('queues.translationSettings')}
+            </Button>
+          )}
         </Stack>
       )}
     </Stack>
@@ -105,6 +121,15 @@ function ClockIcon() {
     <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
       <circle cx="12" cy="12" r="9" />
       <path d="M12 7v5l3 2" />
+    </svg>
+  );
+}
+
+function TranslateIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <path d="M4 5h8M8 3v2m2 0c-1 4-3.5 7-6 8.5M6 9c1 2 3 3.5 5 4.5" />
+      <path d="M13 21l4-9 4 9m-6.5-3h5" />
     </svg>
   );
 }

@@ -114,6 +114,7 @@ function OpenThread({
         conversationId={conversation.id}
         savedDraft={detail.draft?.body ?? ''}
         notice={notice}
+        customerLanguage={detail.customer.language ?? conversation.language}
         takeIntoInbox={conversation.status === 'listening' ? () => actions.take(conversation.id, { beforeReply: true }) : undefined}
       />
     </>
