@@ -96,6 +96,13 @@ describe('translation without a provider', () => {
     await expect(call('translateText', { text: 'x', target: 'english!' })).rejects.toMatchObject({ name: 'InvalidInput', message: /Not a language code/ });
     expect(service.settings()).toEqual({ provider: 'none' });
   });
+
+  it('treats unreadable stored settings as off, and can save over them', async () => {
+    repos.workspace.setSetting('translation', '{"provider":"babelfish"');
+    expect(service.settings()).toEqual({ provider: 'none' });
+    await expect(call('translateText', { text: 'Hello', target: 'de' })).rejects.toMatchObject({ name: 'NotAvailable' });
+    await expect(call('saveTranslationSettings', { provider: 'libretranslate', url: fake.url })).resolves.toMatchObject({ provider: 'libretranslate' });
+  });
 });
 
 describe('a LibreTranslate server without a key', () => {

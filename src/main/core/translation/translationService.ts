@@ -2,6 +2,7 @@
 // DeepL) with its address in the settings table and its API key in the OS keychain only;
 // translations of messages cached in SQLite; drafts translated on request and never stored.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { DeskError, invalidInput, notFound } from '@shared/errors';
 import {
   isDeeplFreeKey,
@@ -32,15 +33,16 @@ export interface TranslationServiceDeps {
 }
 
 /** What the settings table holds: never the key, only which store has it. */
-interface StoredSettings {
-  provider: 'libretranslate' | 'deepl';
-  url: string | null;
+const storedSettingsSchema = z.object({
+  provider: z.enum(['libretranslate', 'deepl']),
+  url: z.string().nullable(),
   /** The keychain entry's name is per workspace: two data folders never share a key. */
-  keyId: string;
-  keyBackend: string | null;
+  keyId: z.string(),
+  keyBackend: z.string().nullable(),
   /** DeepL: a free key (":fx") or a pro one. */
-  plan?: 'free' | 'pro';
-}
+  plan: z.enum(['free', 'pro']).optional(),
+});
+type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
 const SETTING = 'translation';
 const secretKey = (keyId: string) => `translation:${keyId}`;
@@ -54,8 +56,20 @@ export class TranslationService {
   private stored(): StoredSettings | null {
     const raw = this.deps.repos.workspace.setting(SETTING);
     if (!raw) return null;
-    const value = JSON.parse(raw) as StoredSettings | { provider: 'none' };
-    return value.provider === 'none' ? null : value;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = null;
+    }
+    if ((value as { provider?: unknown } | null)?.provider === 'none') return null;
+    const parsed = storedSettingsSchema.safeParse(value);
+    if (!parsed.success) {
+      // Unreadable (damaged, or written by a newer Shiftdesk): translation is off until saved again.
+      this.deps.logger.warn('translation settings unreadable: translation is off', { issue: parsed.error.issues[0]?.message });
+      return null;
+    }
+    return parsed.data;
   }
 
   settings(): TranslationSettings {
