@@ -22,6 +22,14 @@ import { DeskError, invalidInput } from './errors';
 import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
 import { urgencyRulesSchema, type UrgencyRules } from './urgency';
 import { brandVoiceSchema, cannedResponseSchema, type BrandVoiceGuidelines, type CannedResponse, type LibraryHit, type PreparedReply } from './cannedResponses';
+import {
+  languageTagSchema,
+  translationSettingsInputSchema,
+  type MessageTranslation,
+  type TextTranslation,
+  type TranslationLanguage,
+  type TranslationSettings,
+} from './translation';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -267,6 +275,30 @@ export const methods = {
   removeListeningStream: { input: z.object({ id: z.string().min(1).max(200) }).strict(), output: returns<null>() },
   /** An agent takes a listening hit into the inbox: its response deadline starts now. */
   takeFromListening: { input: z.object({ id: conversationId }).strict(), output: returns<ConversationSummary>() },
+  /** Machine translation: the workspace's provider (none, LibreTranslate-compatible, DeepL); never the key itself. */
+  getTranslationSettings: { input: z.object({}).strict(), output: returns<TranslationSettings>() },
+  /** Tests the provider first; the API key goes to the OS keychain only (left out: the stored one is kept). */
+  saveTranslationSettings: { input: translationSettingsInputSchema, output: returns<TranslationSettings>() },
+  /** Whether these settings translate, and into which languages; nothing is saved. */
+  testTranslationSettings: { input: translationSettingsInputSchema, output: returns<{ languages: TranslationLanguage[] }>() },
+  /** A message translated (the provider detects its language); cached, so asking again costs nothing. */
+  translateMessage: {
+    input: z.object({ messageId: z.number().int().positive(), target: languageTagSchema }).strict(),
+    output: returns<MessageTranslation>(),
+  },
+  /** A draft translated before sending; nothing is stored. */
+  translateText: {
+    input: z
+      .object({
+        text: z
+          .string()
+          .max(MAX_BODY_LENGTH)
+          .refine((s) => s.trim().length > 0, 'There is nothing to translate'),
+        target: languageTagSchema,
+      })
+      .strict(),
+    output: returns<TextTranslation>(),
+  },
   /** Demo workspace only: make a simulated platform (or all of them) unreachable, or bring it back. */
   setDemoPlatformReachable: {
     input: z.object({ accountId: z.string().min(1).max(200).nullable(), reachable: z.boolean() }).strict(),

@@ -231,7 +231,7 @@ export interface DeskNotification {
   suppressed: NotificationSuppression | null;
 }
 
-export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'brandVoice';
+export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'brandVoice' | 'translation';
 
 export interface ChangesEvent {
   tables: ChangedTable[];

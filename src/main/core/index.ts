@@ -32,6 +32,7 @@ import { prepareCannedReply } from './canned/cannedReply';
 import type { UrgencyAnalyzer } from './urgency/analyzer';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/syncEngine';
+import { TranslationService } from './translation/translationService';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -59,6 +60,8 @@ export interface CoreOptions {
   fetch?: typeof fetch;
   /** How long notifications after a first one are held and grouped (default 10 s). */
   notificationGroupWindowMs?: number;
+  /** How long a translation provider may take to answer (default 20 s). */
+  translationTimeoutMs?: number;
 }
 
 export interface Core {
@@ -188,6 +191,8 @@ export function createCore(options: CoreOptions): Core {
     },
   });
 
+  const translation = new TranslationService({ repos, secrets: options.secrets, clock, logger, events, fetch: options.fetch, timeoutMs: options.translationTimeoutMs });
+
   const inbox = new InboxService({
     repos,
     clock,
@@ -285,6 +290,11 @@ export function createCore(options: CoreOptions): Core {
       accounts.cancelMastodonSignIn(signInId);
       return null;
     },
+    getTranslationSettings: () => translation.settings(),
+    saveTranslationSettings: (settings) => translation.save(settings),
+    testTranslationSettings: (settings) => translation.test(settings),
+    translateMessage: ({ messageId, target }) => translation.translateMessage(messageId, target),
+    translateText: ({ text, target }) => translation.translateText(text, target),
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
       if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {

@@ -117,6 +117,8 @@ export abstract class ConnectorError extends Error {
   abstract readonly kind: ConnectorErrorKind;
   /** Why the platform refused, in its own words (a 4xx body's error_description, detail or message). */
   detail?: string;
+  /** The HTTP status of a refused request (403, 456 ...), for callers that tell them apart. */
+  status?: number;
 }
 
 /** Credentials expired or revoked: the account needs sign-in; retrying will not help. */

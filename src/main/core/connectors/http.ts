@@ -96,7 +96,9 @@ export function createHttpClient(options: HttpClientOptions) {
     if (status >= 500 || status === 408) throw new TransientError(`${options.label} is having trouble (HTTP ${status})`);
     if (status >= 400) {
       const detail = await errorDetail(response);
-      throw withDetail(new RejectedError(`${options.label} refused the request (HTTP ${status}): ${detail}`), detail);
+      const rejected = withDetail(new RejectedError(`${options.label} refused the request (HTTP ${status}): ${detail}`), detail);
+      rejected.status = status;
+      throw rejected;
     }
     let body: unknown;
     try {

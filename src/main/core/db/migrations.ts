@@ -321,8 +321,6 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
-  // 8, 9 and 10 are taken by changes on other branches; these empty stand-ins keep the numbers
-  // contiguous on this branch and are replaced by the real ones when the branches are merged.
   {
     version: 8,
     name: 'brand-voice guidelines per account',
@@ -334,6 +332,22 @@ export const migrations: Migration[] = [
         data TEXT NOT NULL,
         updated_at INTEGER NOT NULL
       ) STRICT;
+    `,
+  },
+  {
+    version: 9,
+    name: 'machine translations of messages',
+    sql: `
+      -- A message translated once is not sent to the provider again (per target and provider).
+      CREATE TABLE message_translations (
+        message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        text TEXT NOT NULL,
+        detected_source TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (message_id, target, provider)
+      ) STRICT, WITHOUT ROWID;
     `,
   },
 ];

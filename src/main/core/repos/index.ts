@@ -9,6 +9,7 @@ import { createMessageRepo, type MessageRepo } from './messages';
 import { createOutboxRepo, type OutboxRepo } from './outbox';
 import { createSlaRepo, type SlaRepo } from './sla';
 import { createSyncStateRepo, type SyncStateRepo } from './syncState';
+import { createTranslationRepo, type TranslationRepo } from './translations';
 import { createWorkspaceRepo, type WorkspaceRepo } from './workspace';
 
 export interface Repos {
@@ -24,6 +25,7 @@ export interface Repos {
   incidents: IncidentRepo;
   canned: CannedRepo;
   brandVoice: BrandVoiceRepo;
+  translations: TranslationRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -40,5 +42,6 @@ export function createRepos(db: Db): Repos {
     incidents: createIncidentRepo(db),
     canned: createCannedRepo(db),
     brandVoice: createBrandVoiceRepo(db),
+    translations: createTranslationRepo(db),
   };
 }

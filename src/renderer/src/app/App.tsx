@@ -10,6 +10,7 @@ import { MissingTokenPage } from './MissingTokenPage';
 import { Shell } from './Shell';
 import { theme } from './theme';
 import { WorkspaceProvider } from './workspaceContext';
+import { TranslationSettingsProvider } from '../features/translation/translationSettingsContext';
 
 export function App({ bridge, direction }: { bridge: Bridge; direction: 'ltr' | 'rtl' }) {
   return (
@@ -33,7 +34,9 @@ function ConnectedApp({ bridge }: { bridge: Extract<Bridge, { kind: 'ready' }> }
   return (
     <DeskProvider value={value}>
       <WorkspaceProvider>
-        <Shell />
+        <TranslationSettingsProvider>
+          <Shell />
+        </TranslationSettingsProvider>
       </WorkspaceProvider>
     </DeskProvider>
   );

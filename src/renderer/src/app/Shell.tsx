@@ -24,6 +24,7 @@ import { useSyncStatus } from '../features/status/useSyncStatus';
 import { ThreadPane } from '../features/thread/ThreadPane';
 import { useConversationActions } from '../features/thread/useConversationActions';
 import { UrgencyRulesDialog } from '../features/urgencyRules/UrgencyRulesDialog';
+import { TranslationSettingsDialog } from '../features/translation/TranslationSettingsDialog';
 import { useAccountLabel } from '../components/useAccountLabel';
 import { markers } from '../components/templateParts';
 import { TemplateText } from '../components/TemplateText';
@@ -59,6 +60,7 @@ export function Shell() {
   const [libraryOpen, setLibraryOpen] = useState(false);
   const [urgencyOpen, setUrgencyOpen] = useState(false);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
+  const [translationOpen, setTranslationOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -142,7 +144,7 @@ export function Shell() {
       help: () => setHelpOpen(true),
       library: () => setLibraryOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -201,6 +203,7 @@ export function Shell() {
               onSlaSettings={() => setSlaOpen(true)}
               onLibrary={() => setLibraryOpen(true)}
               onManageUrgency={() => setUrgencyOpen(true)}
+              onTranslationSettings={() => setTranslationOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -249,6 +252,7 @@ export function Shell() {
       <LibraryDialog opened={libraryOpen} onClose={() => setLibraryOpen(false)} />
       <UrgencyRulesDialog opened={urgencyOpen} onClose={() => setUrgencyOpen(false)} />
       <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
+      <TranslationSettingsDialog opened={translationOpen} onClose={() => setTranslationOpen(false)} />
     </AppShell>
   );
 }

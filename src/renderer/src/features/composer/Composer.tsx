@@ -29,6 +29,7 @@ import { ShortcutMenu, optionId } from './ShortcutMenu';
 import { useCannedMenu } from './useCannedMenu';
 import { ReplySender, type ReplyOutcome } from './replySender';
 import { createUnsavedDrafts } from './unsavedDrafts';
+import { DraftTranslation } from '../translation/DraftTranslation';
 import classes from './Composer.module.css';
 
 function localStorageOrNull(): Storage | null {
@@ -264,6 +265,7 @@ export function Composer({ conversationId, platform, language, savedDraft, notic
           {notice}
         </Text>
       )}
+      <DraftTranslation body={body} language={language} onReplace={change} disabled={busy} />
       {menu.open && shortcut && (
         <ShortcutMenu
           listId={listId}

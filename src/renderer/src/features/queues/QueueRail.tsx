@@ -3,8 +3,8 @@
 // "Needs sign-in" when its credentials stopped working), then Add account; the accounts screen
 // opens from the gear next to the ACCOUNTS heading, the listening streams from the one next to
 // SOCIAL LISTENING, the urgency rules (what fills the Urgent queue) from the one next to INBOX;
-// SLA settings (policies and business calendars) and the canned-response library (with the
-// brand voice) from the SETTINGS group.
+// SLA settings (policies and business calendars), the canned-response library (with the brand
+// voice) and translation settings from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,9 +28,10 @@ export interface QueueRailProps {
   onSlaSettings?(): void;
   onLibrary?(): void;
   onManageUrgency?(): void;
+  onTranslationSettings?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -78,45 +79,37 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           </Button>
         )}
       </RailGroup>
-      {(onSlaSettings || onLibrary) && (
+      {(onSlaSettings || onLibrary || onTranslationSettings) && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
             {t('queues.settings')}
           </Text>
           {onSlaSettings && (
-            <Button
-              variant="subtle"
-              color="gray"
-              size="compact-sm"
-              justify="flex-start"
-              fw={500}
-              mx={4}
-              leftSection={<ClockIcon />}
-              onClick={onSlaSettings}
-              data-testid="sla-settings"
-            >
+            <SettingsButton icon={<ClockIcon />} onClick={onSlaSettings} testId="sla-settings">
               {t('queues.slaSettings')}
-            </Button>
+            </SettingsButton>
           )}
           {onLibrary && (
-            <Button
-              variant="subtle"
-              color="gray"
-              size="compact-sm"
-              justify="flex-start"
-              fw={500}
-              mx={4}
-              leftSection={<BookIcon />}
-              onClick={onLibrary}
-              aria-keyshortcuts="L"
-              data-testid="library"
-            >
+            <SettingsButton icon={<BookIcon />} onClick={onLibrary} testId="library" keyShortcut="L">
               {t('queues.library')}
-            </Button>
+            </SettingsButton>
+          )}
+          {onTranslationSettings && (
+            <SettingsButton icon={<TranslateIcon />} onClick={onTranslationSettings} testId="translation-settings">
+              {t('queues.translationSettings')}
+            </SettingsButton>
           )}
         </Stack>
       )}
     </Stack>
+  );
+}
+
+function SettingsButton({ icon, onClick, testId, keyShortcut, children }: { icon: ReactNode; onClick: () => void; testId: string; keyShortcut?: string; children: ReactNode }) {
+  return (
+    <Button variant="subtle" color="gray" size="compact-sm" justify="flex-start" fw={500} mx={4} leftSection={icon} onClick={onClick} aria-keyshortcuts={keyShortcut} data-testid={testId}>
+      {children}
+    </Button>
   );
 }
 
@@ -134,6 +127,15 @@ function BookIcon() {
     <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
       <path d="M4 19.5A2.5 2.5 0 0 1 6.5 17H20V3H6.5A2.5 2.5 0 0 0 4 5.5z" />
       <path d="M4 19.5A2.5 2.5 0 0 0 6.5 22H20v-5" />
+    </svg>
+  );
+}
+
+function TranslateIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <path d="M4 5h8M8 3v2m2 0c-1 4-3.5 7-6 8.5M6 9c1 2 3 3.5 5 4.5" />
+      <path d="M13 21l4-9 4 9m-6.5-3h5" />
     </svg>
   );
 }

@@ -8,6 +8,7 @@ import { formatFullDateTime, formatMessageTime } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { readNow } from '../../components/useNow';
 import { urgencyReasonText } from '../../components/urgencyReasons';
+import { MessageTranslation } from '../translation/MessageTranslation';
 import classes from './Thread.module.css';
 
 export const MessageItem = memo(function MessageItem({ message, onRetry }: { message: Message; onRetry(id: number): Promise<unknown> }) {
@@ -40,6 +41,7 @@ export const MessageItem = memo(function MessageItem({ message, onRetry }: { mes
         <Text size="sm" dir="auto" className={classes.body}>
           {message.body}
         </Text>
+        {!outbound && <MessageTranslation message={message} />}
         {outbound && <DeliveryState message={message} onRetry={onRetry} />}
       </div>
     </li>

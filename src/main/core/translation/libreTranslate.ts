@@ -1,0 +1,67 @@
+// A LibreTranslate-compatible server (self-hosted or libretranslate.com): POST /translate,
+// GET /languages, errors as {error}. https://libretranslate.com/docs
+import { z } from 'zod';
+import { invalidInput } from '@shared/errors';
+import { primaryLanguage } from '@shared/translation';
+import { createHttpClient } from '../connectors/http';
+import { guarded, type ProviderOptions, type TranslationProvider } from './provider';
+
+const translateResponse = z.object({
+  translatedText: z.string(),
+  detectedLanguage: z.object({ language: z.string(), confidence: z.number().optional() }).optional(),
+});
+const languagesResponse = z.array(z.object({ code: z.string(), name: z.string() }));
+
+/**
+ * The server's address as typed ("translate.example.org", "http://10.0.0.5:5000/lt/"), as a
+ * base URL without a trailing slash; https when no scheme is given.
+ */
+export function normaliseServerUrl(input: string): string {
+  const text = input.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    throw invalidInput(`"${text.slice(0, 100)}" is not a web address: enter one such as https://translate.example.org`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalidInput('The translation server address must start with https:// or http://');
+  if (url.username || url.password) throw invalidInput('Put the API key in its own field, not in the address');
+  if (url.search || url.hash) throw invalidInput('Enter the server address without a query or fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export function createLibreTranslateProvider(serverUrl: string, apiKey: string | null, options: ProviderOptions = {}): TranslationProvider {
+  const base = normaliseServerUrl(serverUrl);
+  const label = `LibreTranslate (${new URL(base).host})`;
+  const now = options.now ?? Date.now;
+  const request = createHttpClient({ label, resetAt: () => null, fetch: options.fetch, now });
+  const key = apiKey ? { api_key: apiKey } : {};
+
+  return {
+    kind: 'libretranslate',
+    label,
+    translate: (texts, target, source) =>
+      guarded(label, now, async () => {
+        const results = [];
+        // One request per text: every server version answers a single q with its detected language.
+        for (const q of texts) {
+          const { data } = await request(
+            {
+              method: 'POST',
+              url: `${base}/translate`,
+              json: { q, source: source ? primaryLanguage(source) : 'auto', target: primaryLanguage(target), format: 'text', ...key },
+              timeoutMs: options.timeoutMs,
+            },
+            translateResponse,
+          );
+          results.push({ text: data.translatedText, detectedSource: data.detectedLanguage?.language.toLowerCase() ?? null });
+        }
+        return results;
+      }),
+    languages: () =>
+      guarded(label, now, async () => {
+        const { data } = await request({ url: `${base}/languages`, timeoutMs: options.timeoutMs }, languagesResponse);
+        return data.map((l) => ({ code: l.code, name: l.name }));
+      }),
+  };
+}
