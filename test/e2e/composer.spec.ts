@@ -74,9 +74,33 @@ test('a variable that cannot be filled stays marked and blocks sending until the
   await expect(page.getByTestId('reply-unfilled')).toBeHidden();
   await expect(inbox.send).toBeEnabled();
   // The Responses button opens the library at the caret; Escape closes it without leaving the box.
-  await page.getByRole('button', { name: 'Responses' }).click();
+  await page.getByRole('button', { name: 'Responses', exact: true }).click();
   await expect(page.getByTestId('canned-menu')).toBeVisible();
   await inbox.composer.press('Escape');
   await expect(page.getByTestId('canned-menu')).toBeHidden();
   await expect(inbox.composer).toBeFocused();
+});
+
+test("the reply box underlines what goes against the account's brand voice before sending", async ({ app, inbox, page }) => {
+  const conversation = await conversationIn(app, (c) => c.platform === 'x' && c.language === 'en');
+  await app.call('saveBrandVoice', {
+    accountId: conversation.accountId,
+    guidelines: { bannedPhrases: ['unfortunately'], requiredSignOff: '^AA', slangAndIdioms: { en: ['no worries'] }, toneHints: [] },
+  });
+  await inbox.goToConversation(conversation.id);
+  await inbox.composer.fill('No worries! Unfortunately the flight is late.');
+  const findings = page.getByRole('list', { name: 'Brand voice' });
+  await expect(findings.getByRole('listitem')).toHaveText([
+    '“no worries” is slang or an idiom that translates badly',
+    'End with the sign-off “^AA”',
+    '“unfortunately” is not in our brand voice',
+  ]);
+  const underlines = page.getByTestId('reply-underlines');
+  await expect(underlines.locator('[data-tone="warning"]')).toHaveText(['No worries', 'Unfortunately']);
+  // Advice, not a block: the reply can still be sent.
+  await expect(inbox.send).toBeEnabled();
+  await inbox.screenshot(join(ARTIFACTS, 'brand-voice.png'));
+  await inbox.composer.fill('Sorry, the flight is late. ^AA');
+  await expect(findings).toBeHidden();
+  await expect(underlines).toBeHidden();
 });

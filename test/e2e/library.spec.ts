@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import { ARTIFACTS, expect, test } from './fixtures';
 import { LibraryPage } from './pages/libraryPage';
 
-test('agents build the canned-response library, share it, and set an account’s brand voice', async ({ inbox, page }) => {
+test('agents build the canned-response library, share it, and set an account’s brand voice', async ({ app, inbox, page }) => {
   const library = new LibraryPage(page);
+  // From an empty library: the demo's own responses are removed first.
+  const demo = await app.call<{ response: { id: string } }[]>('searchCannedResponses', { query: '', limit: 500 });
+  for (const { response } of demo) await app.call('removeCannedResponse', { id: response.id });
   // Reachable by keyboard: L opens it from the inbox.
   await page.keyboard.press('l');
   await expect(page.getByRole('dialog', { name: 'Canned responses' })).toBeVisible();

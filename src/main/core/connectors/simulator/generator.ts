@@ -72,13 +72,16 @@ function openersFor(language: CorpusLanguage, kind: ConversationKind, sales: boo
   return fits.length > 0 ? fits : language.openers.filter((o) => !o.kinds || o.kinds.includes(kind));
 }
 
+/** The languages the simulated customers write in. */
+export const CORPUS_LANGUAGES = CORPUS.map((l) => l.code);
+
 export function generateOpener(
   random: Random,
   accountId: string,
   kind: ConversationKind,
-  options: { sales?: boolean; urgent?: boolean | null } = {},
+  options: { sales?: boolean; urgent?: boolean | null; language?: string } = {},
 ): GeneratedOpener {
-  const language = pickWeighted(random, CORPUS);
+  const language = CORPUS.find((l) => l.code === options.language) ?? pickWeighted(random, CORPUS);
   const urgent = options.urgent ?? random() < URGENT_SHARE;
   const opener = pick(random, openersFor(language, kind, options.sales ?? false, urgent));
   return {

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { ConversationKind, Platform } from '@shared/domain';
 import type { Clock } from '../../ports';
-import { generateFollowUp, generateOpener, type GeneratedAuthor } from './generator';
+import { CORPUS_LANGUAGES, generateFollowUp, generateOpener, type GeneratedAuthor } from './generator';
 import { pick, seededRandom, type Random } from './random';
 
 export interface SimulatedAccount {
@@ -286,9 +286,9 @@ export class SimulatedPlatform {
     this.newConversation(account, at);
   }
 
-  private newConversation(account: SimulatedAccount, at: number, urgent: boolean | null = null): string {
+  private newConversation(account: SimulatedAccount, at: number, urgent: boolean | null = null, language?: string): string {
     const kind = pick(this.random, account.kinds);
-    const opener = generateOpener(this.random, account.id, kind, { sales: account.sales && this.random() < 0.6, urgent });
+    const opener = generateOpener(this.random, account.id, kind, { sales: account.sales && this.random() < 0.6, urgent, language });
     if (urgent === false) Object.assign(opener.author, { followers: Math.min(opener.author.followers, 5_000), verified: false });
     const conversationPlatformId = `${account.id}:thread:${this.nextCounter()}`;
     this.insertItem({
@@ -361,13 +361,15 @@ export class SimulatedPlatform {
     // Spread over the last 80 minutes: a few past their hour, most still within it.
     const times = Array.from({ length: count }, () => now - Math.floor(this.random() * 80 * 60_000)).sort((a, b) => a - b);
     const threads: { accountId: string; id: string }[] = [];
+    // Every language the customers write in appears at least once (the first conversations).
+    const languages = [...CORPUS_LANGUAGES];
     for (const at of times) {
       const account = pick(this.random, this.options.accounts);
       if (threads.length > 3 && this.random() < 0.25) {
         const thread = pick(this.random, threads);
         this.followUp(thread.accountId, thread.id, at);
       } else {
-        threads.push({ accountId: account.id, id: this.newConversation(account, at) });
+        threads.push({ accountId: account.id, id: this.newConversation(account, at, null, languages.shift()) });
       }
     }
     for (const account of this.options.accounts.filter((a) => a.searchable)) {

@@ -24,8 +24,10 @@ import { showErrorToast } from '../../app/toasts';
 import { DraftAutosaver, type DraftSaveState } from './draftAutosaver';
 import { LengthMeter } from './LengthMeter';
 import { ReplyIssues } from './ReplyIssues';
-import { checkReply, insertAt } from './replyChecks';
+import { checkReply, insertAt, underlinesOf } from './replyChecks';
 import { ShortcutMenu, optionId } from './ShortcutMenu';
+import { UnderlineOverlay } from './UnderlineOverlay';
+import { useBrandVoice } from './useBrandVoice';
 import { useCannedMenu } from './useCannedMenu';
 import { ReplySender, type ReplyOutcome } from './replySender';
 import { createUnsavedDrafts } from './unsavedDrafts';
@@ -65,6 +67,8 @@ export interface ComposerProps {
   platform: Platform;
   /** The customer's language, as detected. */
   language: string | null;
+  /** The account the reply goes out from: its brand voice applies. */
+  accountId: string;
   /** The draft the core has for this conversation. */
   savedDraft: string;
   /** Shown above the box, e.g. that the account is offline and the reply will be queued. */
@@ -76,7 +80,7 @@ export interface ComposerProps {
   takeIntoInbox?: (() => Promise<boolean>) | undefined;
 }
 
-export function Composer({ conversationId, platform, language, savedDraft, notice, takeIntoInbox }: ComposerProps) {
+export function Composer({ conversationId, platform, language, accountId, savedDraft, notice, takeIntoInbox }: ComposerProps) {
   const { t } = useTranslation();
   const desk = useDesk();
   // The composer is keyed by conversation: what the core had when it opened is the baseline.
@@ -95,7 +99,12 @@ export function Composer({ conversationId, platform, language, savedDraft, notic
   const listId = useId();
   const shortcut = caret === null ? null : findShortcutQuery(body, caret);
   const menu = useCannedMenu(desk, conversationId, shortcut);
-  const checks = useMemo(() => checkReply({ body, platform, language: menu.replyLanguage ?? language }), [body, platform, language, menu.replyLanguage]);
+  const brandVoice = useBrandVoice(accountId);
+  const checks = useMemo(
+    () => checkReply({ body, platform, language: menu.replyLanguage ?? language, brandVoice }),
+    [body, platform, language, menu.replyLanguage, brandVoice],
+  );
+  const underlines = useMemo(() => underlinesOf(checks), [checks]);
 
   useEffect(() => {
     const saver = new DraftAutosaver(baseline, {
@@ -277,6 +286,7 @@ export function Composer({ conversationId, platform, language, savedDraft, notic
           onHover={menu.setActive}
         />
       )}
+      <div className={classes.field}>
       <Textarea
         ref={textareaRef}
         id={FOCUS_TARGETS.composer}
@@ -304,6 +314,8 @@ export function Composer({ conversationId, platform, language, savedDraft, notic
         maxLength={MAX_BODY_LENGTH}
         dir="auto"
       />
+        <UnderlineOverlay target={textareaRef} text={body} underlines={underlines} />
+      </div>
       <ReplyIssues checks={checks} />
       <Group justify="space-between" mt={6} wrap="nowrap">
         <Group gap="sm" wrap="nowrap">

@@ -45,3 +45,12 @@ export function moveActive(index: number, delta: number, count: number): number 
   if (count === 0) return -1;
   return (((index + delta) % count) + count) % count;
 }
+
+/** What the reply box underlines: unfilled variables (they block sending) and brand-voice phrases. */
+export function underlinesOf(checks: ReplyChecks): { start: number; end: number; tone: 'warning' | 'error' }[] {
+  return [
+    ...checks.unfilled.map(({ start, end }) => ({ start, end, tone: 'error' as const })),
+    // A missing sign-off is about what is not there: said in words, not underlined.
+    ...checks.brandVoice.filter((f) => f.kind !== 'missing-sign-off').map(({ start, end }) => ({ start, end, tone: 'warning' as const })),
+  ];
+}

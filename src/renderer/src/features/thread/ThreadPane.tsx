@@ -113,6 +113,7 @@ function OpenThread({
         key={conversation.id}
         conversationId={conversation.id}
         platform={conversation.platform}
+        accountId={conversation.accountId}
         language={conversation.language ?? detail.customer.language}
         savedDraft={detail.draft?.body ?? ''}
         notice={notice}
