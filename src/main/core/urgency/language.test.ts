@@ -47,6 +47,19 @@ describe('language detection (eld)', () => {
     expect(detector.detect('ok', 'und')).toMatchObject({ language: null });
   });
 
+  it("takes Bengali script without Assamese's letters as Bengali", () => {
+    expect(detector.detect('অ্যাপ খুলছে না')).toMatchObject({ language: 'bn', source: 'script', confidence: 0.95 });
+    // Assamese (ৰ) is left to eld, which lacks Assamese and says Bengali: not claimed by the script, though.
+    expect(detector.detect('মোৰ অৰ্ডাৰটো এতিয়াও অহা নাই, কোনেও উত্তৰ দিয়া নাই')).toMatchObject({ source: 'detector' });
+  });
+
+  it('takes Arabic script without Persian, Urdu, Pashto or Kurdish letters as Arabic, even in a few words', () => {
+    expect(detector.detect('وين فلوسي؟')).toMatchObject({ language: 'ar', source: 'script', confidence: 0.95 });
+    expect(detector.detect('عرض اشتر ٣ وادفع ٢ لسه موجود؟')).toMatchObject({ language: 'ar', source: 'script' });
+    expect(detector.detect('سفارش من هنوز نرسیده و کسی جواب نمی‌دهد')).toMatchObject({ language: 'fa', source: 'detector' });
+    expect(detector.detect('میرا آرڈر ابھی تک نہیں آیا، کوئی جواب نہیں دے رہا')).toMatchObject({ language: 'ur', source: 'detector' });
+  });
+
   it('uses whatever eld-like detector it is given', () => {
     const fake: EldLike = { detect: () => ({ language: 'nl', getScores: () => ({ nl: 0.8, de: 0.5 }), isReliable: () => true }) };
     expect(new LanguageDetector(fake).detect('whatever text this might be')).toMatchObject({ language: 'nl', source: 'detector' });
