@@ -18,5 +18,8 @@ test('the Languages group lists a queue per language; one filters the list and i
   await expect.poll(() => tags.count()).toBe(rows);
   await expect(tags.first()).toHaveText('lv');
   await expect(inbox.list.getByText(/^(en|de|ja)$/)).toHaveCount(0);
+  // Each customer message in the thread carries its own detection.
+  await inbox.openFirstConversation();
+  await expect(inbox.messages.first().getByLabel(/^Latvian · .+, \d{1,3}% sure$/)).toBeVisible();
   await inbox.screenshot(join(ARTIFACTS, 'language-queue.png'));
 });
