@@ -5,10 +5,15 @@ describe('contract', () => {
   it('fills defaults and accepts valid inputs', () => {
     expect(parseInput('listConversations', { queue: 'account:demo-x' })).toEqual({ queue: 'account:demo-x', limit: 200 });
     expect(parseInput('getWorkspace', undefined)).toEqual({});
+    expect(parseInput('listConversations', { queue: 'language:lv' })).toEqual({ queue: 'language:lv', limit: 200 });
+    expect(parseInput('listConversations', { queue: 'language:pt-BR' })).toMatchObject({ queue: 'language:pt-BR' });
+    expect(parseInput('listConversations', { queue: 'language:und' })).toMatchObject({ queue: 'language:und' });
   });
 
   it.each([
     ['listConversations', { queue: 'everything' }, /queue/],
+    ['listConversations', { queue: 'language:' }, /queue/],
+    ['listConversations', { queue: "language:lv' OR 1=1" }, /queue/],
     ['listConversations', { queue: 'all', limit: 100000 }, /limit/],
     ['sendReply', { conversationId: 1, body: '   ' }, /cannot be empty/],
     ['sendReply', { conversationId: -3, body: 'hi' }, /conversationId/],

@@ -18,6 +18,7 @@ import type {
   SyncStatus,
   Workspace,
 } from './domain';
+import { LANGUAGE_TAG_PATTERN } from './domain';
 import { DeskError, invalidInput } from './errors';
 import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
 import { urgencyRulesSchema, type UrgencyRules } from './urgency';
@@ -38,6 +39,8 @@ const conversationId = z.number().int().positive();
 const queueId = z.union([
   z.enum(['all', 'mine', 'unassigned', 'urgent', 'listening']),
   z.templateLiteral(['account:', z.string().min(1).max(200)]),
+  // A BCP-47 tag as stored with conversations ('lv', 'pt-BR'), or 'und' for the unknown-language queue.
+  z.templateLiteral(['language:', z.string().regex(LANGUAGE_TAG_PATTERN)]),
 ]);
 /** Upper bound of a reply or draft: longer than any platform allows, small enough to stay sane. */
 export const MAX_BODY_LENGTH = 20_000;

@@ -21,6 +21,11 @@ export type AccountRole = 'support' | 'sales' | 'brand';
 export type MessageStatus = 'received' | 'queued' | 'sending' | 'sent' | 'failed';
 export type Direction = 'in' | 'out';
 
+/** Where a message's language came from: the platform's tag, a script only one language uses, or the n-gram detector. */
+export type LanguageSource = 'platform' | 'script' | 'detector';
+/** The queue of conversations whose language is not known. */
+export const UNKNOWN_LANGUAGE = 'und';
+
 /** How the sync engine sees an account right now. */
 export type AccountHealth = 'online' | 'degraded' | 'offline' | 'needs-auth';
 
@@ -79,6 +84,9 @@ export interface ConversationSummary {
   customerName: string;
   customerHandle: string;
   language: string | null;
+  /** How sure the detection of `language` is (0..1) and where it came from; null when not detected (the customer's profile, or none). */
+  languageConfidence: number | null;
+  languageSource: LanguageSource | null;
   assigneeId: string | null;
   preview: string;
   lastMessageAt: number;
@@ -104,6 +112,9 @@ export interface Message {
   error: string | null;
   authorName: string;
   language: string | null;
+  /** Of a customer's message: how sure its language is (0..1) and where it came from (absent or null: not detected). */
+  languageConfidence?: number | null;
+  languageSource?: LanguageSource | null;
   urgent: boolean;
   /** Of a customer's message, once analysed. */
   sentiment: 'negative' | 'neutral' | 'positive' | null;
@@ -134,7 +145,15 @@ export interface ConversationDetail {
   earlier: ConversationSummary[];
 }
 
-export type QueueId = 'all' | 'mine' | 'unassigned' | 'urgent' | 'listening' | `account:${string}`;
+/** `language:<tag>`: open conversations in one language (`language:und` when it is not known). */
+export type QueueId = 'all' | 'mine' | 'unassigned' | 'urgent' | 'listening' | `account:${string}` | `language:${string}`;
+
+/** A language tag as conversations store it ('lv', 'pt-BR'), as it may appear in a `language:` queue id. */
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
+/** The queue of a conversation language (null: not known). */
+export const languageQueue = (language: string | null): QueueId => `language:${language ?? UNKNOWN_LANGUAGE}`;
+/** The language tag of a `language:` queue ('und' for the unknown-language queue), else null. */
+export const queueLanguage = (id: QueueId): string | null => (id.startsWith('language:') ? id.slice('language:'.length) : null);
 
 export interface QueueSummary {
   id: QueueId;

@@ -350,4 +350,19 @@ export const migrations: Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    name: "customers' languages: detection confidence and source, per-language queues",
+    sql: `
+      -- How sure the language detection is (0..1) and where it came from (see urgency/language.ts).
+      -- NULL on agents' messages and where nothing was detected.
+      ALTER TABLE messages ADD COLUMN language_confidence REAL CHECK (language_confidence BETWEEN 0 AND 1);
+      ALTER TABLE messages ADD COLUMN language_source TEXT CHECK (language_source IN ('platform', 'script', 'detector'));
+      -- The same for a conversation's language (its latest customer message's with a language).
+      ALTER TABLE conversations ADD COLUMN language_confidence REAL CHECK (language_confidence BETWEEN 0 AND 1);
+      ALTER TABLE conversations ADD COLUMN language_source TEXT CHECK (language_source IN ('platform', 'script', 'detector'));
+      -- The per-language queues (and their counts); NULL language is the "Unknown language" queue.
+      CREATE INDEX conversations_language_open_due ON conversations (language, due_at, id) WHERE status = 'open';
+    `,
+  },
 ];

@@ -168,6 +168,8 @@ export class InboxService {
         subject: input.subject,
         priority: source.priority,
         language: source.language,
+        languageSource: source.languageSource,
+        languageConfidence: source.languageConfidence,
         createdAt: now,
         dueAt: NO_DEADLINE,
       });

@@ -52,6 +52,36 @@ describe('conversation queues', () => {
     expect(repos.conversations.list('all', SELF_ID, 50)).toHaveLength(29);
   });
 
+  it('has one queue per language with open conversations, and an unknown-language queue only when needed', () => {
+    const repos = makeRepos();
+    const items = [
+      inbound({ thread: 'a', user: 'a', language: 'lv' }),
+      inbound({ thread: 'b', user: 'b', language: 'lv', body: 'refund now' }),
+      inbound({ thread: 'c', user: 'c', language: 'pt-BR' }),
+      inbound({ thread: 'd', user: 'd', language: 'ja' }),
+    ];
+    ingestPage(repos, ACCOUNT_ID, items, null, DEFAULT_SLA_POLICIES, T0);
+    const languageQueues = (now: number) =>
+      Object.fromEntries(
+        repos.conversations
+          .queueCounts(SELF_ID, [ACCOUNT_ID], now)
+          .filter((q) => q.id.startsWith('language:'))
+          .map((q) => [q.id, { open: q.open, breached: q.breached }]),
+      );
+    // The urgent one (15 min target) is overdue after 20 minutes.
+    expect(languageQueues(T0 + 20 * MIN)).toEqual({ 'language:lv': { open: 2, breached: 1 }, 'language:pt-BR': { open: 1, breached: 0 }, 'language:ja': { open: 1, breached: 0 } });
+    expect(repos.conversations.list('language:lv', SELF_ID, 50).map((c) => c.customerHandle)).toEqual(['b', 'a']);
+    expect(repos.conversations.list('language:pt-BR', SELF_ID, 50)).toHaveLength(1);
+
+    ingestPage(repos, ACCOUNT_ID, [inbound({ thread: 'e', user: 'e', language: null })], null, DEFAULT_SLA_POLICIES, T0);
+    expect(languageQueues(T0)['language:und']).toEqual({ open: 1, breached: 0 });
+    expect(repos.conversations.list('language:und', SELF_ID, 50).map((c) => c.customerHandle)).toEqual(['e']);
+    // Resolved conversations leave their language's queue; an empty queue is not listed.
+    const ja = repos.conversations.list('language:ja', SELF_ID, 50)[0]!;
+    repos.conversations.patch(ja.id, { status: 'resolved' });
+    expect(languageQueues(T0)).not.toHaveProperty('language:ja');
+  });
+
   it('serves every inbox list from an index, without a sort step', () => {
     const repos = seeded();
     const plan = (sql: string, params: Record<string, unknown>) =>
@@ -66,6 +96,9 @@ describe('conversation queues', () => {
       [`${base} AND c.account_id = @p ${order}`, { p: ACCOUNT_ID }, 'conversations_account_open_due'],
       [`${base} AND (c.due_at, c.id) > (@d, @i) ${order}`, { d: 0, i: 0 }, 'conversations_open_due'],
       [`SELECT c.id FROM conversations c WHERE c.status = 'listening' ${order}`, {}, 'conversations_listening'],
+      [`${base} AND c.language = @p ${order}`, { p: 'lv' }, 'conversations_language_open_due'],
+      [`${base} AND c.language = @p AND (c.due_at, c.id) > (@d, @i) ${order}`, { p: 'lv', d: 0, i: 0 }, 'conversations_language_open_due'],
+      [`${base} AND c.language IS NULL ${order}`, {}, 'conversations_language_open_due'],
     ];
     for (const [sql, params, index] of cases) {
       const detail = plan(sql, params);
@@ -78,6 +111,9 @@ describe('conversation queues', () => {
     );
     expect(counts).toContain('conversations_open_counts');
     expect(counts).not.toContain('TEMP B-TREE');
+    const languageCounts = plan("SELECT language, SUM(due_at <= @n), COUNT(*) FROM conversations WHERE status = 'open' GROUP BY language", { n: 0 });
+    expect(languageCounts).toContain('COVERING INDEX conversations_language_open_due');
+    expect(languageCounts).not.toContain('TEMP B-TREE');
     expect(plan('SELECT id FROM messages WHERE conversation_id = @c ORDER BY created_at, id', { c: 1 })).toContain('messages_conversation');
     expect(plan("SELECT id FROM conversations WHERE status = 'open' AND breach_notified_at IS NULL AND due_at <= @n ORDER BY due_at", { n: 0 })).toContain(
       'conversations_breach_watch',

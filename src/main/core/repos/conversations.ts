@@ -6,10 +6,12 @@ import type {
   ConversationStatus,
   ConversationSummary,
   Customer,
+  LanguageSource,
   Priority,
   QueueId,
   QueueSummary,
 } from '@shared/domain';
+import { languageQueue, queueLanguage, UNKNOWN_LANGUAGE } from '@shared/domain';
 import type { Db } from '../db/database';
 
 export interface ConversationState {
@@ -21,6 +23,8 @@ export interface ConversationState {
   status: ConversationStatus;
   priority: Priority;
   language: string | null;
+  languageSource: LanguageSource | null;
+  languageConfidence: number | null;
   createdAt: number;
   lastMessageAt: number;
   awaitingSince: number | null;
@@ -60,6 +64,9 @@ export interface NewConversation {
   subject: string | null;
   priority: Priority;
   language: string | null;
+  /** When `language` was detected in a message (not the customer's profile language). */
+  languageSource?: LanguageSource | null;
+  languageConfidence?: number | null;
   createdAt: number;
   dueAt: number;
 }
@@ -67,13 +74,14 @@ export interface NewConversation {
 export type ConversationPatch = Partial<
   Pick<
     ConversationState,
-    'status' | 'priority' | 'language' | 'lastMessageAt' | 'awaitingSince' | 'firstRespondedAt' | 'lastRespondedAt' | 'dueAt' | 'assigneeId' | 'resolutionSpentMs' | 'warnAt'
+    'status' | 'priority' | 'language' | 'languageSource' | 'languageConfidence' | 'lastMessageAt' | 'awaitingSince' | 'firstRespondedAt' | 'lastRespondedAt' | 'dueAt' | 'assigneeId' | 'resolutionSpentMs' | 'warnAt'
   >
 > & { preview?: string; breachNotifiedAt?: number | null; warnNotifiedAt?: number | null; intent?: ConversationIntent | null; policyId?: string | null };
 
 const SUMMARY_COLUMNS = `
   c.id, c.account_id AS accountId, a.platform, c.kind, c.status, c.priority, c.intent,
   cu.display_name AS customerName, cu.handle AS customerHandle, c.language,
+  c.language_confidence AS languageConfidence, c.language_source AS languageSource,
   c.assignee_id AS assigneeId, c.preview, c.last_message_at AS lastMessageAt, c.due_at AS dueAt,
   EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id AND d.body <> '') AS hasDraft,
   (SELECT COUNT(*) FROM outbox o WHERE o.conversation_id = c.id AND o.state IN ('pending', 'inflight')) AS queuedReplies,
@@ -96,6 +104,12 @@ function queueFilter(queue: QueueId): { status: string; sql: string; param: stri
   if (queue === 'unassigned') return { status: open, sql: 'AND c.assignee_id IS NULL', param: null };
   if (queue === 'urgent') return { status: open, sql: "AND c.priority = 'urgent'", param: null };
   if (queue === 'listening') return { status: "'listening'", sql: '', param: null };
+  const language = queueLanguage(queue);
+  if (language !== null) {
+    return language === UNKNOWN_LANGUAGE
+      ? { status: open, sql: 'AND c.language IS NULL', param: null }
+      : { status: open, sql: 'AND c.language = +@param', param: language };
+  }
   return { status: open, sql: 'AND c.account_id = +@param', param: queue.slice('account:'.length) };
 }
 
@@ -118,7 +132,8 @@ export function createConversationRepo(db: Db) {
   // bound parameters as plan-sensitive and better-sqlite3 re-prepares on every call (6x slower).
   const stateColumns = `c.id, c.account_id AS accountId, c.platform_id AS platformId, c.kind,
     (SELECT a.platform FROM accounts a WHERE a.id = c.account_id) AS platform, c.status, c.priority,
-    c.language, c.created_at AS createdAt, c.last_message_at AS lastMessageAt, c.awaiting_since AS awaitingSince,
+    c.language, c.language_source AS languageSource, c.language_confidence AS languageConfidence,
+    c.created_at AS createdAt, c.last_message_at AS lastMessageAt, c.awaiting_since AS awaitingSince,
     c.first_responded_at AS firstRespondedAt, c.last_responded_at AS lastRespondedAt, c.due_at AS dueAt, c.subject, c.customer_id AS customerId, c.assignee_id AS assigneeId,
     c.intent, (SELECT cu.vip FROM customers cu WHERE cu.id = c.customer_id) AS vip, c.resolution_spent_ms AS resolutionSpentMs,
     c.warn_at AS warnAt`;
@@ -141,9 +156,11 @@ export function createConversationRepo(db: Db) {
   const openIdsStmt = db.prepare<[], number>("SELECT id FROM conversations WHERE status = 'open'").pluck();
   const openIdsOfCustomerStmt = db.prepare<[number], number>("SELECT id FROM conversations WHERE status = 'open' AND customer_id = ?").pluck();
   const setVipStmt = db.prepare<[number, number]>('UPDATE customers SET vip = ? WHERE id = ?');
-  const insertStmt = db.prepare<NewConversation>(
-    `INSERT INTO conversations (account_id, platform_id, kind, customer_id, subject, status, intent, priority, language, created_at, last_message_at, due_at)
-     VALUES (@accountId, @platformId, @kind, @customerId, @subject, @status, @intent, @priority, @language, @createdAt, @createdAt, @dueAt)`,
+  const insertStmt = db.prepare<Required<NewConversation>>(
+    `INSERT INTO conversations (account_id, platform_id, kind, customer_id, subject, status, intent, priority, language, language_source, language_confidence,
+                                created_at, last_message_at, due_at)
+     VALUES (@accountId, @platformId, @kind, @customerId, @subject, @status, @intent, @priority, @language, @languageSource, @languageConfidence,
+             @createdAt, @createdAt, @dueAt)`,
   );
   const summaryById = db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE c.id = +?`);
   const earlierStmt = db.prepare<[number, number], SummaryRow>(
@@ -155,6 +172,9 @@ export function createConversationRepo(db: Db) {
   >(
     `SELECT account_id AS accountId, assignee_id AS assigneeId, priority, SUM(due_at <= @now) AS breached, COUNT(*) AS n
      FROM conversations WHERE status = 'open' GROUP BY account_id, assignee_id, priority`,
+  );
+  const languageCountsStmt = db.prepare<{ now: number }, { language: string | null; breached: number; n: number }>(
+    `SELECT language, SUM(due_at <= @now) AS breached, COUNT(*) AS n FROM conversations WHERE status = 'open' GROUP BY language`,
   );
   const listeningCountStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE status = 'listening'");
   const breachCandidates = db.prepare<[number, number], { id: number }>(
@@ -193,6 +213,8 @@ export function createConversationRepo(db: Db) {
     status: 'status',
     priority: 'priority',
     language: 'language',
+    languageSource: 'language_source',
+    languageConfidence: 'language_confidence',
     lastMessageAt: 'last_message_at',
     awaitingSince: 'awaiting_since',
     firstRespondedAt: 'first_responded_at',
@@ -226,7 +248,7 @@ export function createConversationRepo(db: Db) {
     /** The conversation holding the message with this platform id. */
     stateByMessage: (accountId: string, messagePlatformId: string): ConversationState | null =>
       toState(stateByMessage.get(accountId, messagePlatformId)),
-    insert: (c: NewConversation): number => Number(insertStmt.run(c).lastInsertRowid),
+    insert: (c: NewConversation): number => Number(insertStmt.run({ languageSource: null, languageConfidence: null, ...c }).lastInsertRowid),
     openIds: (): number[] => openIdsStmt.all(),
     openIdsOfCustomer: (customerId: number): number[] => openIdsOfCustomerStmt.all(customerId),
     setVip: (customerId: number, vip: boolean) => void setVipStmt.run(vip ? 1 : 0, customerId),
@@ -277,6 +299,8 @@ export function createConversationRepo(db: Db) {
         if (row.priority === 'urgent') bump('urgent', null, row.n, row.breached);
         bump(`account:${row.accountId}`, row.accountId, row.n, row.breached);
       }
+      // One queue per language with open conversations (NULL: the unknown-language queue).
+      for (const row of languageCountsStmt.all({ now })) bump(languageQueue(row.language), null, row.n, row.breached);
       return [...queues.values()];
     },
     breachCandidates: (now: number, limit: number): number[] => breachCandidates.all(now, limit).map((r) => r.id),

@@ -1,6 +1,6 @@
 // Messages and their full-text index. The index is fed by one statement per batch, in the
 // transaction that wrote the messages, instead of a trigger per row.
-import type { Direction, Message, MessageStatus, SearchHit } from '@shared/domain';
+import type { Direction, LanguageSource, Message, MessageStatus, SearchHit } from '@shared/domain';
 import type { Db } from '../db/database';
 
 export interface NewMessage {
@@ -12,6 +12,9 @@ export interface NewMessage {
   agentId: string | null;
   body: string;
   language: string | null;
+  /** Where a customer's message's language came from and how sure it is (0..1). */
+  languageSource?: LanguageSource | null;
+  languageConfidence?: number | null;
   urgent: boolean;
   createdAt: number;
   status: MessageStatus;
@@ -49,6 +52,8 @@ type Row = Omit<NewMessage, 'sentiment' | 'urgent'> & {
   sentimentScore: number | null;
   sentimentLabel: string | null;
   urgency: string | null;
+  languageSource: LanguageSource | null;
+  languageConfidence: number | null;
 };
 
 const toRow = ({ sentiment, urgent, ...m }: NewMessage): Row => ({
@@ -58,14 +63,16 @@ const toRow = ({ sentiment, urgent, ...m }: NewMessage): Row => ({
   sentimentScore: sentiment?.score ?? null,
   sentimentLabel: sentiment?.label ?? null,
   urgency: m.urgency ?? null,
+  languageSource: m.languageSource ?? null,
+  languageConfidence: m.languageConfidence ?? null,
 });
 
 export function createMessageRepo(db: Db) {
   const insertStmt = db.prepare<Row>(
-    `INSERT INTO messages (conversation_id, account_id, platform_id, direction, customer_id, agent_id, body, language, urgent, created_at, status, client_id,
-                           sentiment, sentiment_label, urgency)
-     VALUES (@conversationId, @accountId, @platformId, @direction, @customerId, @agentId, @body, @language, @urgentInt, @createdAt, @status, @clientId,
-             @sentimentScore, @sentimentLabel, @urgency)
+    `INSERT INTO messages (conversation_id, account_id, platform_id, direction, customer_id, agent_id, body, language, language_source, language_confidence,
+                           urgent, created_at, status, client_id, sentiment, sentiment_label, urgency)
+     VALUES (@conversationId, @accountId, @platformId, @direction, @customerId, @agentId, @body, @language, @languageSource, @languageConfidence,
+             @urgentInt, @createdAt, @status, @clientId, @sentimentScore, @sentimentLabel, @urgency)
      ON CONFLICT (account_id, platform_id) DO NOTHING`,
   );
   const maxIdStmt = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM messages');
@@ -73,7 +80,8 @@ export function createMessageRepo(db: Db) {
   const listStmt = db.prepare<[number], Omit<Message, 'urgent' | 'urgency'> & { urgent: number; urgency: string | null }>(
     `SELECT m.id, m.conversation_id AS conversationId, m.direction, m.body, m.created_at AS createdAt, m.status, m.error,
             COALESCE(CASE m.direction WHEN 'in' THEN cu.display_name ELSE ag.name END, '') AS authorName,
-            m.language, m.urgent, m.sentiment_label AS sentiment, m.urgency
+            m.language, m.language_confidence AS languageConfidence, m.language_source AS languageSource,
+            m.urgent, m.sentiment_label AS sentiment, m.urgency
      FROM messages m
      LEFT JOIN customers cu ON cu.id = m.customer_id
      LEFT JOIN agents ag ON ag.id = m.agent_id

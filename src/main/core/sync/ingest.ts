@@ -4,7 +4,8 @@ import { DEFAULT_URGENCY_RULES, evaluateUrgency, type UrgencyReason } from '@sha
 import { resolutionSpentAfterAnswer, type ResolvedSlaPolicy } from '@shared/sla';
 import { AUTO_ACK_MAX_AGE_MS, queueAutoAck } from '../sla/autoAck';
 import { deadlineFields } from '../sla/deadlines';
-import type { ConversationIntent, Platform } from '@shared/domain';
+import type { ConversationIntent, LanguageSource, Platform } from '@shared/domain';
+import { PLATFORM_CONFIDENCE } from '../urgency/language';
 import type { InboundItem } from '../connectors/connector';
 import type { ConversationState } from '../repos/conversations';
 import type { Repos } from '../repos';
@@ -26,15 +27,24 @@ const PREVIEW_LENGTH = 200;
 /** What is learnt from a customer's message before it is stored. */
 export interface MessageAnalysis {
   language: string | null;
+  /** Where `language` came from and how sure it is (0..1); null when there is no language. */
+  languageSource: LanguageSource | null;
+  languageConfidence: number | null;
   sentiment: { score: number; label: string } | null;
   urgency: { urgent: boolean; mustInterrupt: boolean; reasons: UrgencyReason[] };
 }
 
 export type Analyze = (item: InboundItem, platform: Platform) => MessageAnalysis;
 
+export const NO_LANGUAGE = { language: null, languageSource: null, languageConfidence: null } as const;
+
+/** The platform's language tag as it came, unchecked. */
+const platformLanguage = (item: InboundItem): Pick<MessageAnalysis, 'language' | 'languageSource' | 'languageConfidence'> =>
+  item.language ? { language: item.language, languageSource: 'platform', languageConfidence: PLATFORM_CONFIDENCE.unchecked } : NO_LANGUAGE;
+
 /** Without the analyzer (before it has loaded, or in tests): the platform's language tag and the default rules. */
 export const basicAnalysis: Analyze = (item, platform) => ({
-  language: item.language ?? null,
+  ...platformLanguage(item),
   sentiment: null,
   urgency: evaluateUrgency({ body: item.body, language: item.language ?? null, platform }, item.author, DEFAULT_URGENCY_RULES),
 });
@@ -77,7 +87,8 @@ export function ingestPage(
 
     for (const item of items) {
       const analysis = item.direction === 'in' && !item.context ? analyze(item, platform) : null;
-      const language = analysis?.language ?? item.language ?? null;
+      const detected = analysis ?? platformLanguage(item);
+      const language = detected.language;
       let conv = byKey.get(item.conversation.platformId);
       let customer: { id: number; vip: boolean } | null = null;
       if (item.direction === 'in') {
@@ -118,7 +129,8 @@ export function ingestPage(
             priority: 'normal' as const,
             status: options.listening ? ('listening' as const) : ('open' as const),
             intent: options.listening?.intent ?? null,
-            language: language ?? item.author.language ?? null,
+            // The customer's profile language until a message says otherwise: not a detection.
+            ...(language ? { language, languageSource: detected.languageSource, languageConfidence: detected.languageConfidence } : { ...NO_LANGUAGE, language: item.author.language ?? null }),
             createdAt: item.createdAt,
             dueAt: Number.MAX_SAFE_INTEGER,
           };
@@ -158,6 +170,8 @@ export function ingestPage(
         agentId: null,
         body: item.body,
         language,
+        languageSource: detected.languageSource,
+        languageConfidence: detected.languageConfidence,
         urgent,
         createdAt: item.createdAt,
         status: item.direction === 'in' ? 'received' : 'sent',
@@ -179,7 +193,7 @@ export function ingestPage(
           if (conv.awaitingSince === null || item.createdAt < conv.awaitingSince) conv.awaitingSince = item.createdAt;
           if (conv.status !== 'open') conv.status = 'open';
         }
-        if (language) conv.language = language;
+        if (language) Object.assign(conv, { language, languageSource: detected.languageSource, languageConfidence: detected.languageConfidence });
         if (conv.status === 'open') {
           result.inbound.push({ messageId, conversationId: conv.id, createdAt: item.createdAt, body: item.body, language, authorId: item.author.platformId });
         }
@@ -209,6 +223,8 @@ export function ingestPage(
         status: conv.status,
         priority: conv.priority,
         language: conv.language,
+        languageSource: conv.languageSource,
+        languageConfidence: conv.languageConfidence,
         lastMessageAt: conv.lastMessageAt,
         awaitingSince: conv.awaitingSince,
         firstRespondedAt: conv.firstRespondedAt,

@@ -15,6 +15,8 @@ export interface MessageAnalysis {
   /** BCP-47 primary subtag, or null when the text is too short or unclear: store it with the message. */
   language: string | null;
   languageSource: LanguageSource | null;
+  /** How sure the language is (0..1), null without one. */
+  languageConfidence: number | null;
   /** Score in [-1, 1] and label: store them with the message. */
   sentiment: Sentiment;
   /** urgent, mustInterrupt and the reasons to show. */
@@ -33,7 +35,7 @@ export class UrgencyAnalyzer {
     // An unsure guess still picks a better lexicon than none.
     const sentiment = this.sentiment.score(message.body, guess.language ?? guess.guess);
     const urgency = evaluateUrgency({ body: message.body, language: guess.language, platform: message.platform ?? null, sentiment }, author, rules);
-    return { language: guess.language, languageSource: guess.source, sentiment, urgency };
+    return { language: guess.language, languageSource: guess.source, languageConfidence: guess.confidence, sentiment, urgency };
   }
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_POSTS, UNCLEAR_POSTS } from './fixtures/posts';
-import { dominantScript, LanguageDetector, loadLanguageDetector, normalizeLanguageTag, type EldLike } from './language';
+import { detectorConfidence, dominantScript, LanguageDetector, loadLanguageDetector, normalizeLanguageTag, PLATFORM_CONFIDENCE, type EldLike } from './language';
 
 let detector: LanguageDetector;
 beforeAll(async () => {
@@ -47,9 +47,52 @@ describe('language detection (eld)', () => {
     expect(detector.detect('ok', 'und')).toMatchObject({ language: null });
   });
 
+  it("takes Bengali script without Assamese's letters as Bengali", () => {
+    expect(detector.detect('অ্যাপ খুলছে না')).toMatchObject({ language: 'bn', source: 'script', confidence: 0.95 });
+    // Assamese (ৰ) is left to eld, which lacks Assamese and says Bengali: not claimed by the script, though.
+    expect(detector.detect('মোৰ অৰ্ডাৰটো এতিয়াও অহা নাই, কোনেও উত্তৰ দিয়া নাই')).toMatchObject({ source: 'detector' });
+  });
+
+  it('takes Arabic script without Persian, Urdu, Pashto or Kurdish letters as Arabic, even in a few words', () => {
+    expect(detector.detect('وين فلوسي؟')).toMatchObject({ language: 'ar', source: 'script', confidence: 0.95 });
+    expect(detector.detect('عرض اشتر ٣ وادفع ٢ لسه موجود؟')).toMatchObject({ language: 'ar', source: 'script' });
+    expect(detector.detect('سفارش من هنوز نرسیده و کسی جواب نمی‌دهد')).toMatchObject({ language: 'fa', source: 'detector' });
+    expect(detector.detect('میرا آرڈر ابھی تک نہیں آیا، کوئی جواب نہیں دے رہا')).toMatchObject({ language: 'ur', source: 'detector' });
+  });
+
   it('uses whatever eld-like detector it is given', () => {
     const fake: EldLike = { detect: () => ({ language: 'nl', getScores: () => ({ nl: 0.8, de: 0.5 }), isReliable: () => true }) };
     expect(new LanguageDetector(fake).detect('whatever text this might be')).toMatchObject({ language: 'nl', source: 'detector' });
+  });
+});
+
+describe('detection confidence', () => {
+  it('rates a platform tag by what the detector made of the text', () => {
+    expect(detector.detect('thanks!', 'en')).toMatchObject({ source: 'platform', confidence: PLATFORM_CONFIDENCE.unchecked });
+    expect(detector.detect('Ich warte seit Wochen auf meine Erstattung', 'de')).toMatchObject({ source: 'platform', confidence: PLATFORM_CONFIDENCE.confirmed });
+    const tie: EldLike = { detect: () => ({ language: 'es', getScores: () => ({ es: 0.8, pt: 0.79 }), isReliable: () => true }) };
+    expect(new LanguageDetector(tie).detect('obrigado pelo atendimento de hoje', 'pt')).toMatchObject({ language: 'pt', confidence: PLATFORM_CONFIDENCE.doubted });
+  });
+
+  it('rates a script by the share of letters written in it', () => {
+    expect(detector.detect('റീഫണ്ട് വേണം')).toMatchObject({ source: 'script', confidence: 0.99 });
+    // A Latin brand name among Malayalam letters lowers it.
+    const mixed = 'ഓർഡർ ഇതുവരെ വന്നില്ല Flipkart';
+    const share = dominantScript(mixed)!.share;
+    expect(share).toBeLessThan(0.9);
+    expect(detector.detect(mixed)).toMatchObject({ language: 'ml', source: 'script', confidence: Math.round(share * 100) / 100 });
+  });
+
+  it("rates the detector's answer by its lead over the runner-up and the length of the text", () => {
+    expect(detectorConfidence(0.25, 25)).toBe(0.99);
+    expect(detectorConfidence(0.5, 100)).toBe(0.99);
+    expect(detectorConfidence(0.01, 12)).toBeLessThan(0.55);
+    expect(detectorConfidence(0.1, 25)).toBeGreaterThan(detectorConfidence(0.05, 25));
+    expect(detectorConfidence(0.1, 25)).toBeGreaterThan(detectorConfidence(0.1, 12));
+    const long = detector.detect('Ich warte seit drei Wochen auf meine Erstattung und niemand antwortet mir');
+    expect(long).toMatchObject({ language: 'de', source: 'detector' });
+    expect(long.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(detector.detect('thanks!').confidence).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@
 // with a dynamic import(): hence `loadLanguageDetector()` is async and done once at start-up;
 // `detect()` is then synchronous. The 'small' database (~40 MB of heap) is the default: on short
 // posts it matches 'medium' and 'large', which cost ~70 and ~140 MB.
+import type { LanguageSource } from '@shared/domain';
 import { cleanForLanguage, countLetters } from './text';
 
 export type EldSize = 'extrasmall' | 'small' | 'medium' | 'large';
@@ -17,12 +18,42 @@ export interface EldLike {
   detect(text: string): { language: string; getScores(): Record<string, number>; isReliable(): boolean };
 }
 
-export type LanguageSource = 'platform' | 'script' | 'detector';
+export type { LanguageSource };
+
+/**
+ * How sure a detection is (0..1), by where it came from. A heuristic ranking, not a calibrated
+ * probability (test/fixtures/language-samples is too small to calibrate; see
+ * docs/language-detection.md):
+ * - platform: the tag the platform sends (X's `lang`, the language a Bluesky author picked) is
+ *   usually right, but platforms tag short posts by guesswork too. `confirmed` when eld ran on the
+ *   text and put the tag's language first; `unchecked` when the text is too short for eld or the
+ *   language is one eld lacks; `doubted` when eld preferred another language without being sure
+ *   enough to overrule; `contradicted` when the tag is kept only because nothing better was found.
+ * - script: the share of the letters written in a script only one language uses (Telugu letters
+ *   in 96 % of the letters: 0.96), at most 0.99; a script told by the absence of other
+ *   languages' letters (SCRIPT_BY_ABSENCE: Arabic, Bengali): 0.95 times that share.
+ * - detector: eld's lead over its runner-up ((top − second) / top; 0.25 or more counts as a clear
+ *   lead: on our samples the median lead is 0.22) times the length of the text (25 letters or
+ *   more counts in full), mapped onto 0.5..0.99: a tie on a few words is a coin toss.
+ */
+export const PLATFORM_CONFIDENCE = { confirmed: 0.95, unchecked: 0.8, doubted: 0.6, contradicted: 0.3 } as const;
+const MAX_CONFIDENCE = 0.99;
+const CLEAR_LEAD = 0.25;
+const FULL_LENGTH_LETTERS = 25;
+
+export function detectorConfidence(lead: number, letters: number): number {
+  const sure = Math.min(1, lead / CLEAR_LEAD) * Math.min(1, letters / FULL_LENGTH_LETTERS);
+  return round2(0.5 + (MAX_CONFIDENCE - 0.5) * sure);
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export interface LanguageGuess {
   /** BCP-47 primary language subtag ('en', 'pt', 'lv', 'ja'), or null when the text is too short or unclear. */
   language: string | null;
   source: LanguageSource | null;
+  /** How sure `language` is (0..1, see PLATFORM_CONFIDENCE above); null when there is no language. */
+  confidence: number | null;
   /** The detector's best guess even when it is unsure (for choosing a sentiment lexicon), else null. */
   guess: string | null;
   /** Why a platform tag was set aside, for diagnostics. */
@@ -64,25 +95,38 @@ export class LanguageDetector {
         // Set the tag aside only when the detector is sure and scores the tag's language clearly lower (eld's scores sit between ~0.4 and ~0.85).
         if (model.confident && model.language !== platform && (model.scores[platform] ?? 0) < 0.85 * model.top) overruled = 'detector';
       }
-      if (!overruled) return { language: platform, source: 'platform', guess: platform };
+      if (!overruled) {
+        const confidence = !model ? PLATFORM_CONFIDENCE.unchecked : model.confident && model.language === platform ? PLATFORM_CONFIDENCE.confirmed : PLATFORM_CONFIDENCE.doubted;
+        return { language: platform, source: 'platform', confidence, guess: platform };
+      }
     }
 
-    const none: LanguageGuess = { language: null, source: null, guess: null, overruled };
+    const none: LanguageGuess = { language: null, source: null, confidence: null, guess: null, overruled };
     if (!script) return none;
     // Two kana or two Hangul letters are already Japanese or Korean.
-    if (script.unique && script.share >= 0.5 && letters >= 2) return { language: script.unique, source: 'script', guess: script.unique, overruled };
+    if (script.unique && script.share >= 0.5 && letters >= 2) {
+      return { language: script.unique, source: 'script', confidence: round2(Math.min(MAX_CONFIDENCE, script.share)), guess: script.unique, overruled };
+    }
+    // Arabic script without a letter only Persian, Urdu ... use is Arabic, and Bengali script without
+    // Assamese's letters Bengali: eld cannot tell them apart on a few words ("وين فلوسي؟": ar 0.85, fa 0.83).
+    const byAbsence = SCRIPT_BY_ABSENCE[script.script];
+    if (byAbsence && script.share >= 0.5 && letters >= 2 && !byAbsence.others.test(cleaned)) {
+      return { language: byAbsence.language, source: 'script', confidence: round2(BY_ABSENCE * script.share), guess: byAbsence.language, overruled };
+    }
     if (letters < 3) return none;
     model ??= this.run(cleaned);
     const guess = model.language || null;
     // Below minLetters the answer is only a guess (it still picks a sentiment lexicon).
-    return model.confident && guess && letters >= this.minLetters ? { language: guess, source: 'detector', guess, overruled } : { language: null, source: null, guess, overruled };
+    return model.confident && guess && letters >= this.minLetters
+      ? { language: guess, source: 'detector', confidence: detectorConfidence(model.lead, letters), guess, overruled }
+      : { language: null, source: null, confidence: null, guess, overruled };
   }
 
   private run(cleaned: string): ModelResult {
     const result = this.eld.detect(cleaned);
-    if (!result.language) return { language: '', confident: false, scores: {}, top: 0 };
+    if (!result.language) return { language: '', confident: false, scores: {}, top: 0, lead: 0 };
     // eld's own reliability check first (cheap when it fails) ...
-    if (!result.isReliable()) return { language: result.language, confident: false, scores: {}, top: 0 };
+    if (!result.isReliable()) return { language: result.language, confident: false, scores: {}, top: 0, lead: 0 };
     const scores = result.getScores();
     let top = 0;
     let second = 0;
@@ -92,8 +136,9 @@ export class LanguageDetector {
       else if (v > second) second = v;
     }
     // ... and not a near tie with the runner-up (es / ca / pt on "no funciona").
-    const confident = top > 0 && (top - second) / top >= 0.01;
-    return { language: result.language, confident, scores, top };
+    const lead = top > 0 ? (top - second) / top : 0;
+    const confident = lead >= 0.01;
+    return { language: result.language, confident, scores, top, lead };
   }
 }
 
@@ -102,6 +147,8 @@ interface ModelResult {
   confident: boolean;
   scores: Record<string, number>;
   top: number;
+  /** (top − runner-up) / top: how clearly the top language wins. */
+  lead: number;
 }
 
 /** Loads eld's n-gram database (once per process; ~0.3 s) and returns a detector. */
@@ -221,6 +268,18 @@ const UNIQUE: Partial<Record<Script, string>> = {
   Georgian: 'ka',
   Armenian: 'hy',
 };
+
+/**
+ * Scripts shared by several languages where one of them is told by the absence of the others'
+ * own letters: Arabic has none of Persian's (پ چ ژ گ ک ی), Urdu's (ٹ ڈ ڑ ں ہ ے ۓ), Pashto's
+ * (ټ ځ څ ډ ړ ږ ښ ګ ڼ ۍ ې) or Kurdish's (ڕ ڵ ۆ ێ ە ڤ); Bengali has neither of Assamese's ৰ ৱ.
+ */
+const SCRIPT_BY_ABSENCE: Partial<Record<Script, { language: string; others: RegExp }>> = {
+  Arabic: { language: 'ar', others: /[پچژگکیٹڈڑںہےۓټځڅډړږښګڼۍېڕڵۆێەڤ]/u },
+  Bengali: { language: 'bn', others: /[ৰৱ]/u },
+};
+/** An answer by absence is a little less sure than a script only one language uses. */
+const BY_ABSENCE = 0.95;
 
 /** Languages written in a script other than Latin (and which); every other language is expected in Latin. */
 const LANGUAGE_SCRIPTS: Record<string, Script[]> = {

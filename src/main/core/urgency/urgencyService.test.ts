@@ -51,6 +51,35 @@ describe('urgency at ingest', () => {
     expect(d.repos.conversations.stateByPlatformId(ACCOUNT_ID, 'a')!.language).toBe('es');
   });
 
+  it("stores each customer message's language with where it came from and how sure it is, and the conversation's with it", async () => {
+    const d = desk();
+    await d.urgency.load();
+    const items = [
+      inbound({ thread: 'lv', user: 'ilze', body: 'paka atzīmēta kā piegādāta, bet nekā nav 😡 pasūtījums 48213', language: null }),
+      inbound({ thread: 'te', user: 'ravi', body: 'నా ఆర్డర్ ఇంకా రాలేదు', language: null }),
+      inbound({ thread: 'en', user: 'sam', body: 'thanks!', language: 'en' }),
+      inbound({ thread: 'en', user: 'sam', body: 'ok', language: null, createdAt: T0 + 1 }),
+    ];
+    d.ingest(items, T0);
+    const rows = d.repos.db.prepare('SELECT language, language_source AS source, language_confidence AS confidence FROM messages ORDER BY id').all() as {
+      language: string | null;
+      source: string | null;
+      confidence: number | null;
+    }[];
+    expect(rows[0]).toMatchObject({ language: 'lv', source: 'detector' });
+    expect(rows[0]!.confidence).toBeGreaterThan(0.5);
+    expect(rows[0]!.confidence).toBeLessThanOrEqual(0.99);
+    expect(rows[1]).toEqual({ language: 'te', source: 'script', confidence: 0.99 });
+    expect(rows[2]).toEqual({ language: 'en', source: 'platform', confidence: 0.8 });
+    expect(rows[3]).toEqual({ language: null, source: null, confidence: null });
+    const lv = d.repos.conversations.list('language:lv', 'agent-self', 10);
+    expect(lv).toEqual([expect.objectContaining({ customerHandle: 'ilze', language: 'lv', languageSource: 'detector', languageConfidence: rows[0]!.confidence })]);
+    // A message with no language keeps the conversation's.
+    expect(d.repos.conversations.list('language:en', 'agent-self', 10)).toEqual([expect.objectContaining({ languageSource: 'platform', languageConfidence: 0.8 })]);
+    const thread = d.repos.messages.forConversation(lv[0]!.id);
+    expect(thread[0]).toMatchObject({ language: 'lv', languageSource: 'detector', languageConfidence: rows[0]!.confidence });
+  });
+
   it('applies saved rules at once and keeps them: a must-interrupt rule, a VIP list, strongly negative turned on', async () => {
     const d = desk();
     await d.urgency.load();

@@ -10,9 +10,10 @@ import type { Translate } from '../i18n/translator';
 import type { NotificationCenter } from '../notify/notificationCenter';
 import type { Clock, Logger } from '../ports';
 import type { Repos } from '../repos';
-import { basicAnalysis, type Analyze, type IngestResult } from '../sync/ingest';
+import { basicAnalysis, NO_LANGUAGE, type Analyze, type IngestResult } from '../sync/ingest';
 import { Timer } from '../sync/timer';
 import { loadUrgencyAnalyzer, type UrgencyAnalyzer } from './analyzer';
+import { PLATFORM_CONFIDENCE } from './language';
 import { SpikeDetector, spikeOptions, type SpikeEvent } from './spikes';
 
 const RULES_SETTING = 'urgency.rules';
@@ -66,7 +67,11 @@ export class UrgencyService {
   readonly analyze: Analyze = (item, platform) => {
     if (!this.analyzer) return basicAnalysis(item, platform);
     const a = this.analyzer.analyze({ body: item.body, language: item.language, platform }, item.author, this.rules);
-    return { language: a.language ?? item.language ?? null, sentiment: { score: a.sentiment.score, label: a.sentiment.label }, urgency: a.urgency };
+    const sentiment = { score: a.sentiment.score, label: a.sentiment.label };
+    if (a.language) return { language: a.language, languageSource: a.languageSource, languageConfidence: a.languageConfidence, sentiment, urgency: a.urgency };
+    // The platform's tag, set aside by the script or the detector but with nothing better to replace it.
+    const fallback = item.language ? { language: item.language, languageSource: 'platform' as const, languageConfidence: PLATFORM_CONFIDENCE.contradicted } : NO_LANGUAGE;
+    return { ...fallback, sentiment, urgency: a.urgency };
   };
 
   getRules(): UrgencyRules {

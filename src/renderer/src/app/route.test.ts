@@ -9,6 +9,9 @@ describe('route', () => {
       { queue: 'account:a/b c', conversationId: 1 },
       { queue: 'urgent', conversationId: null },
       { queue: 'listening', conversationId: 9 },
+      { queue: 'language:lv', conversationId: 3 },
+      { queue: 'language:pt-BR', conversationId: null },
+      { queue: 'language:und', conversationId: null },
     ] as const) {
       expect(parseRoute(formatRoute(route))).toEqual(route);
     }
@@ -21,5 +24,7 @@ describe('route', () => {
     expect(parseRoute('#/queue/%E0%A4%A/conversation/-1')).toEqual(DEFAULT_ROUTE);
     expect(parseRoute('#/queue/mine/conversation/7')).toEqual({ queue: 'mine', conversationId: 7 });
     expect(parseRoute('#/queue/account%3A')).toEqual(DEFAULT_ROUTE);
+    expect(parseRoute('#/queue/language%3A')).toEqual(DEFAULT_ROUTE);
+    expect(parseRoute('#/queue/language%3ALatvian')).toEqual(DEFAULT_ROUTE);
   });
 });

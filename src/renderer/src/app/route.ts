@@ -1,6 +1,6 @@
 // The selected queue and conversation live in the address hash (#/queue/all/conversation/42),
 // so a reload, or the back button, brings the agent back to the same place.
-import type { QueueId } from '@shared/domain';
+import { LANGUAGE_TAG_PATTERN, queueLanguage, type QueueId } from '@shared/domain';
 
 export interface Route {
   queue: QueueId;
@@ -13,6 +13,8 @@ const BUILT_IN_QUEUES = new Set(['all', 'mine', 'unassigned', 'urgent', 'listeni
 
 export function isQueueId(value: string): value is QueueId {
   if (BUILT_IN_QUEUES.has(value)) return true;
+  const language = queueLanguage(value as QueueId);
+  if (language !== null) return LANGUAGE_TAG_PATTERN.test(language);
   return value.startsWith('account:') && value.length > 'account:'.length && value.length <= 'account:'.length + 200;
 }
 

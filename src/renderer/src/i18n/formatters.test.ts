@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessageTime, formatNumber, languageName } from './formatters';
+import { formatMessageTime, formatNumber, formatPercent, languageName } from './formatters';
 
 describe('formatters', () => {
   it('formats numbers by locale', () => {
@@ -21,5 +21,12 @@ describe('formatters', () => {
     expect(languageName('de', 'en')).toBe('German');
     expect(languageName('pt-BR', 'en')).toMatch(/Portuguese/);
     expect(languageName('not a code', 'en')).toBe('not a code');
+    expect(languageName('lv', 'de')).toBe('Lettisch');
+  });
+
+  it('writes shares as percentages the locale way', () => {
+    expect(formatPercent(0.93, 'en')).toBe('93%');
+    expect(formatPercent(0.934, 'fr')).toMatch(/^93\s%$/u);
+    expect(formatPercent(0.8, 'ar-EG')).toMatch(/٨٠/);
   });
 });

@@ -11,6 +11,11 @@ export function formatNumber(value: number, locale: string): string {
   return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
+/** A share (0..1) as a percentage in the locale's way ("93 %" in French, "93%" in English). */
+export function formatPercent(share: number, locale: string): string {
+  return cached(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(share);
+}
+
 function sameDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 }

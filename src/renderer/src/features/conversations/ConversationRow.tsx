@@ -85,7 +85,7 @@ export const ConversationRow = memo(function ConversationRow({ id, row, selected
               {t(`kind.${row.kind}`)}
             </Badge>
           )}
-          {row.language && <LanguageTag code={row.language} />}
+          {row.language && <LanguageTag code={row.language} source={row.languageSource} confidence={row.languageConfidence} />}
         </Group>
         <Text size="xs" c={assignee ? undefined : 'dimmed'} truncate className={classes.assignee} title={assignee ? t('list.assignedTo', { name: assignee.name }) : undefined}>
           {assignee ? <bdi>{assignee.isSelf ? t('thread.you', { name: assignee.name }) : assignee.name}</bdi> : t('list.unassigned')}

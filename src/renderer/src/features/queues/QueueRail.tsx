@@ -1,18 +1,19 @@
 // Left rail: the built-in queues, the Listening queue (hits of listening streams waiting to be
 // taken into the inbox), then one per account, each with its open and breached counts (and
-// "Needs sign-in" when its credentials stopped working), then Add account; the accounts screen
-// opens from the gear next to the ACCOUNTS heading, the listening streams from the one next to
-// SOCIAL LISTENING, the urgency rules (what fills the Urgent queue) from the one next to INBOX;
-// SLA settings (policies and business calendars), the canned-response library (with the brand
-// voice) and translation settings from the SETTINGS group.
+// "Needs sign-in" when its credentials stopped working), then Add account, then one per language
+// customers write in while it has open conversations (named in the UI language, sorted by name,
+// "Unknown language" last); the accounts screen opens from the gear next to the ACCOUNTS heading,
+// the listening streams from the one next to SOCIAL LISTENING, the urgency rules (what fills the
+// Urgent queue) from the one next to INBOX; SLA settings (policies and business calendars), the
+// canned-response library (with the brand voice) and translation settings from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueId, QueueSummary, SyncStatus } from '@shared/domain';
+import { queueLanguage, UNKNOWN_LANGUAGE, type QueueId, type QueueSummary, type SyncStatus } from '@shared/domain';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { useWorkspace } from '../../app/workspaceContext';
 import { formatRoute, type Route } from '../../app/route';
-import { formatNumber } from '../../i18n/formatters';
+import { formatNumber, languageName } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { queueAccountId, useQueueName } from './useQueueName';
 
@@ -36,6 +37,7 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
   const accountQueues = (workspace?.accounts ?? []).map((a) => `account:${a.id}` as QueueId);
+  const languageQueues = useLanguageQueues(queues);
   const needsSignIn = new Set(sync?.accounts.filter((a) => a.health === 'needs-auth').map((a) => `account:${a.accountId}`));
 
   const item = (id: QueueId) => (
@@ -79,6 +81,11 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           </Button>
         )}
       </RailGroup>
+      {languageQueues.length > 0 && (
+        <RailGroup id="queue-group-languages" title={t('queues.languages')} pt="md">
+          {languageQueues.map(item)}
+        </RailGroup>
+      )}
       {(onSlaSettings || onLibrary || onTranslationSettings) && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
@@ -111,6 +118,21 @@ function SettingsButton({ icon, onClick, testId, keyShortcut, children }: { icon
       {children}
     </Button>
   );
+}
+
+/** The language queues the core reported, by name in the UI language; "Unknown language" last. */
+function useLanguageQueues(queues: QueueSummary[] | undefined): QueueId[] {
+  const locale = useLocale();
+  const known: { id: QueueId; name: string }[] = [];
+  let unknown: QueueId | null = null;
+  for (const q of queues ?? []) {
+    const language = queueLanguage(q.id);
+    if (language === UNKNOWN_LANGUAGE) unknown = q.id;
+    else if (language !== null) known.push({ id: q.id, name: languageName(language, locale) });
+  }
+  const collator = new Intl.Collator(locale);
+  known.sort((a, b) => collator.compare(a.name, b.name));
+  return [...known.map((q) => q.id), ...(unknown ? [unknown] : [])];
 }
 
 function ClockIcon() {

@@ -1,5 +1,6 @@
-// One message: inbound on the start side, the agent's replies on the end side with their
-// delivery state (queued, sending, sent, failed with the reason and Retry).
+// One message: inbound on the start side (with its detected language and how sure), the agent's
+// replies on the end side with their delivery state (queued, sending, sent, failed with the reason
+// and Retry).
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import type { Message } from '@shared/domain';
 import { formatFullDateTime, formatMessageTime } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { readNow } from '../../components/useNow';
+import { LanguageTag } from '../../components/LanguageTag';
 import { urgencyReasonText } from '../../components/urgencyReasons';
 import { MessageTranslation } from '../translation/MessageTranslation';
 import classes from './Thread.module.css';
@@ -31,6 +33,7 @@ export const MessageItem = memo(function MessageItem({ message, onRetry }: { mes
           <Text size="xs" c="dimmed" component="time" dateTime={new Date(message.createdAt).toISOString()} title={formatFullDateTime(message.createdAt, locale)} style={{ whiteSpace: 'nowrap' }}>
             {formatMessageTime(message.createdAt, readNow(), locale)}
           </Text>
+          {!outbound && message.language && <LanguageTag code={message.language} source={message.languageSource} confidence={message.languageConfidence} />}
           {message.urgent && <UrgentBadge message={message} />}
           {message.sentiment === 'negative' && (
             <Badge size="xs" color="orange" variant="outline" title={t('message.negativeHint')} data-sentiment="negative">
