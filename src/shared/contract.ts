@@ -22,6 +22,7 @@ import { DeskError, invalidInput } from './errors';
 import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
 import { urgencyRulesSchema, type UrgencyRules } from './urgency';
 import { cannedResponseSchema, type CannedResponse, type RankedResponse } from './cannedResponses';
+import { UI_LANGUAGES } from './uiLanguages';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -223,6 +224,11 @@ export const methods = {
         quietUntil: z.number().int().positive().nullable(),
       })
       .strict(),
+    output: returns<Agent>(),
+  },
+  /** The interface language of this desk's agent (null: follow the system); native strings follow it too. */
+  setMyUiLanguage: {
+    input: z.object({ uiLanguage: z.enum(UI_LANGUAGES).nullable() }).strict(),
     output: returns<Agent>(),
   },
   /** The canned-response library, best matches first (by match, then this agent's use and recency). */

@@ -321,4 +321,12 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: 'interface language per agent',
+    sql: `
+      -- A UI language tag (src/shared/uiLanguages.ts); NULL: follow the system's preferred languages.
+      ALTER TABLE agents ADD COLUMN ui_language TEXT;
+    `,
+  },
 ];
