@@ -57,7 +57,7 @@ export function DemoControls({ sync }: { sync: SyncStatus | undefined }) {
           <Text size="xs" fw={700} c="dimmed" tt="uppercase">
             {t('demo.title')}
           </Text>
-          <Text size="xs" c="dimmed" aria-hidden style={{ transform: opened ? 'rotate(90deg)' : undefined, transition: 'transform 150ms' }}>
+          <Text size="xs" c="dimmed" aria-hidden className="shiftdesk-mirror-rtl" style={{ transform: opened ? 'rotate(90deg)' : undefined, transition: 'transform 150ms' }}>
             ›
           </Text>
         </Group>

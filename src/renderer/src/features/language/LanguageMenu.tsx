@@ -39,6 +39,7 @@ export function LanguageMenu() {
   const item = (value: UiLanguage | null, label: string, lang?: string) => (
     <Menu.Item
       key={value ?? 'system'}
+      data-testid={value === null ? 'ui-language-system' : undefined}
       role="menuitemradio"
       aria-checked={choice === value}
       lang={lang}

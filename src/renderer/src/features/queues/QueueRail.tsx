@@ -11,7 +11,7 @@ import type { QueueId, QueueSummary, SyncStatus } from '@shared/domain';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { useWorkspace } from '../../app/workspaceContext';
 import { formatRoute, type Route } from '../../app/route';
-import { formatNumber } from '../../i18n/formatters';
+import { formatList, formatNumber } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { queueAccountId, useQueueName } from './useQueueName';
 
@@ -184,13 +184,15 @@ function QueueLink({
         summary || needsSignIn ? (
           <Group gap={4} wrap="nowrap">
             <VisuallyHidden id={countsId}>
-              {[
-                summary ? countText : null,
-                breached > 0 ? t('queues.breached', { count: breached }) : null,
-                needsSignIn ? t('queues.needsSignIn') : null,
-              ]
-                .filter(Boolean)
-                .join(', ')}
+              {formatList(
+                [
+                  summary ? countText : null,
+                  breached > 0 ? t('queues.breached', { count: breached }) : null,
+                  needsSignIn ? t('queues.needsSignIn') : null,
+                ].filter((part) => part !== null),
+                locale,
+                'unit',
+              )}
             </VisuallyHidden>
             {breached > 0 && (
               <Badge size="sm" color="red" variant="filled" aria-hidden title={t('queues.breached', { count: breached })}>
