@@ -42,8 +42,8 @@ export const ConversationRow = memo(function ConversationRow({ id, row, selected
       onClick={() => onSelect(row.id)}
     >
       <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm" fw={600} truncate className={classes.name}>
-          <bdi>{row.customerName}</bdi>
+        <Text size="sm" fw={600} truncate dir="auto" className={`${classes.name} shiftdesk-user-label`}>
+          {row.customerName}
         </Text>
         <SlaCountdown dueAt={row.dueAt} />
       </Group>

@@ -1,6 +1,7 @@
 // The interface language, from the header: "Same as the system" (the default) or one of the UI
-// languages, each written in its own language and script. Saved for this agent in the core,
-// applied at once.
+// languages, each written in its own language and script (the chosen one marked, and announced
+// as current: Mantine's menu items are menuitems). Saved for this agent in the core, applied at
+// once.
 import { ActionIcon, Menu, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { pickLanguage, resourceLanguage } from '@shared/pickLanguage';
@@ -40,8 +41,7 @@ export function LanguageMenu() {
     <Menu.Item
       key={value ?? 'system'}
       data-testid={value === null ? 'ui-language-system' : undefined}
-      role="menuitemradio"
-      aria-checked={choice === value}
+      aria-current={choice === value || undefined}
       lang={lang}
       leftSection={<CheckMark shown={choice === value} />}
       onClick={() => void choose(value)}

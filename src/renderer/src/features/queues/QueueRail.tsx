@@ -155,8 +155,8 @@ function QueueLink({
       style={{ borderRadius: 'var(--mantine-radius-sm)' }}
       label={
         accountInfo ? (
-          <Text size="sm" fw={selected ? 600 : 500} truncate>
-            <bdi>{accountInfo.name}</bdi>
+          <Text size="sm" fw={selected ? 600 : 500} truncate dir="auto" className="shiftdesk-user-label">
+            {accountInfo.name}
           </Text>
         ) : (
           <Text size="sm" fw={selected ? 600 : 500}>
@@ -173,8 +173,8 @@ function QueueLink({
                 {t('queues.needsSignIn')}
               </Badge>
             ) : (
-              <Text size="xs" c="dimmed" truncate>
-                <bdi>{accountInfo.handle}</bdi>
+              <Text size="xs" c="dimmed" truncate dir="auto" className="shiftdesk-user-label">
+                {accountInfo.handle}
               </Text>
             )}
           </Group>
