@@ -36,7 +36,7 @@ test('the agent switches the interface to Arabic (right to left), to Malayalam, 
   await expect(page.getByRole('link', { name: new RegExp(`^${ar.queues.all}`) })).toBeVisible();
   // The layout mirrors: the queue rail sits on the right of the conversation list.
   const rail = await page.getByRole('navigation', { name: ar.queues.label }).boundingBox();
-  const list = await inbox.list.boundingBox();
+  const list = await page.getByRole('listbox').boundingBox();
   expect(rail!.x).toBeGreaterThan(list!.x);
 
   // Stored by the core, not only in this page: a reload without the page's own memory keeps it.
@@ -47,11 +47,20 @@ test('the agent switches the interface to Arabic (right to left), to Malayalam, 
   await expect(page.getByRole('navigation', { name: ar.queues.label })).toBeVisible();
   await expect(page.getByRole('menuitem')).toHaveCount(0);
 
-  await inbox.conversations().first().click();
-  await expect(inbox.page.locator('[data-conversation-id]').first()).toBeVisible();
-  await expect(page.getByRole('list').filter({ has: page.getByRole('listitem') }).first()).toBeVisible();
+  // The page model's names are English: find the conversation by its row and the thread by its id.
+  const first = page.getByRole('listbox').getByRole('option').first();
+  const id = await first.getAttribute('data-conversation-id');
+  await first.click();
+  await expect(page.locator(`[role="region"][data-conversation-id="${id}"]`)).toBeVisible();
   await page.waitForTimeout(300);
   await inbox.screenshot(join(ARTIFACTS, 'ui-ar.png'));
+
+  // The picker lists every language in its own name, the current one marked.
+  await page.getByTestId('ui-language').click();
+  await expect(page.getByRole('menuitem', { name: 'العربية', exact: true })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('menuitem', { name: '日本語', exact: true })).toHaveAttribute('lang', 'ja');
+  await inbox.screenshot(join(ARTIFACTS, 'ui-ar-language-menu.png'));
+  await page.keyboard.press('Escape');
 
   const ml = localeStrings('ml');
   await chooseLanguage(page, 'മലയാളം');
