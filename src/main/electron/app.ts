@@ -7,7 +7,8 @@ import type { Core } from '../core';
 import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
 import { createFallbackSecretStore } from './fallbackSecretStore';
 import { isAppUrl, resolveAppLocation, type AppLocation } from './appLocation';
-import { createTranslator, type Translate } from '../core/i18n/translator';
+import { pickLanguage } from '@shared/pickLanguage';
+import { createTranslator, LOCALE_LANGUAGES, type Translate } from '../core/i18n/translator';
 import { createBadge } from './badge';
 import { watchDoNotDisturb } from './doNotDisturb';
 import { createDeskTray } from './tray';
@@ -215,7 +216,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
 }
 
 function failStartup(error: unknown, logger: Logger): void {
-  const report = describeStartupError(error);
+  const report = describeStartupError(error, createTranslator(pickLanguage(app.getPreferredSystemLanguages(), LOCALE_LANGUAGES)));
   logger.error('Shiftdesk cannot start', {
     error: error instanceof Error ? (report.unexpected ? (error.stack ?? error.message) : `${error.name}: ${error.message}`) : String(error),
   });
