@@ -47,7 +47,7 @@ export const ConversationRow = memo(function ConversationRow({ id, row, selected
         </Text>
         <SlaCountdown dueAt={row.dueAt} />
       </Group>
-      <Text size="xs" c="dimmed" lineClamp={2} dir="auto" className={classes.preview}>
+      <Text size="xs" c="dimmed" lineClamp={2} dir="auto" lang={row.language ?? undefined} className={classes.preview}>
         {row.preview}
       </Text>
       <Group justify="space-between" gap={4} wrap="nowrap" className={classes.meta}>
