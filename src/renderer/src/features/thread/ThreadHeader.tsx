@@ -137,7 +137,8 @@ export function ThreadHeader({ detail, actions, onMoveToEmail, onOpenConversatio
             data={agentOptions}
             value={conversation.assigneeId ?? UNASSIGNED}
             onChange={(e) => void actions.assign(conversation.id, e.currentTarget.value === UNASSIGNED ? null : e.currentTarget.value)}
-            w={150}
+            // As wide as the longest name or translation of "Unassigned", within reason.
+            styles={{ input: { width: 'auto', minWidth: '8rem', maxWidth: '14rem' } }}
             style={{ flexShrink: 0 }}
           />
         </Group>
