@@ -19,13 +19,14 @@ const logger = createLogger('desktop');
 runDesktopApp({
   logger,
   keychain: createKeytarSecretStore(),
-  createCore: ({ dataDir, notifier, badge, secrets, doNotDisturb }) =>
+  createCore: ({ dataDir, notifier, badge, secrets, doNotDisturb, systemLanguages }) =>
     createCore({
       dataDir,
       notifier,
       badge,
       secrets,
       doNotDisturb,
+      systemLanguages,
       logger,
       selfName: agentName(),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -31,6 +31,7 @@ import {
   type TranslationLanguage,
   type TranslationSettings,
 } from './translation';
+import { UI_LANGUAGES } from './uiLanguages';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -234,6 +235,11 @@ export const methods = {
         quietUntil: z.number().int().positive().nullable(),
       })
       .strict(),
+    output: returns<Agent>(),
+  },
+  /** The interface language of this desk's agent (null: follow the system); native strings follow it too. */
+  setMyUiLanguage: {
+    input: z.object({ uiLanguage: z.enum(UI_LANGUAGES).nullable() }).strict(),
     output: returns<Agent>(),
   },
   /** The canned-response library, best matches first (by match, then this agent's use and recency), with this agent's use. */

@@ -1,5 +1,6 @@
 // Domain types shared by the core, the hosts and the renderer. Pure TypeScript.
 import type { UrgencyReason } from './urgency';
+import type { UiLanguage } from './uiLanguages';
 
 export const PLATFORMS = ['x', 'bluesky', 'mastodon', 'facebook', 'instagram', 'email'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -44,6 +45,8 @@ export interface Agent {
   workingCalendarId: string | null;
   /** Quiet mode until then (UTC ms): only must-interrupt notifications. */
   quietUntil: number | null;
+  /** The interface language the agent chose; null: the system's preferred languages. */
+  uiLanguage: UiLanguage | null;
 }
 
 /** Why a notification was not put in front of this desk's agent. */

@@ -14,7 +14,8 @@ import { lockDataDir } from './db/dataDirLock';
 import { openDatabase } from './db/database';
 import { DEMO_CONNECTOR, setUpDemo, type DemoOptions } from './demo/demoWorkspace';
 import { EventBus } from './events';
-import { createTranslator } from './i18n/translator';
+import { createLiveTranslator, type Translator } from './i18n/translator';
+import { systemLanguagesFromEnv } from './i18n/systemLanguages';
 import { AccountService } from './accounts/accountService';
 import { MastodonSignIns } from './accounts/mastodonSignIns';
 import { InboxService } from './inbox/inboxService';
@@ -62,6 +63,11 @@ export interface CoreOptions {
   notificationGroupWindowMs?: number;
   /** How long a translation provider may take to answer (default 20 s). */
   translationTimeoutMs?: number;
+  /**
+   * The OS's preferred languages, read whenever the agent follows the system (Electron:
+   * app.getPreferredSystemLanguages; default: the POSIX locale variables).
+   */
+  systemLanguages?: () => readonly string[];
 }
 
 export interface Core {
@@ -69,6 +75,8 @@ export interface Core {
   readonly events: EventBus;
   readonly repos: Repos;
   readonly sync: SyncEngine;
+  /** Native strings in the agent's language (notifications here; the tray and dialogs in the host). */
+  readonly translator: Translator;
   /** The demo's simulated platforms, when the demo workspace is on. */
   readonly demoPlatform: SimulatedPlatform | null;
   start(): void;
@@ -114,8 +122,18 @@ export function createCore(options: CoreOptions): Core {
   }
 
   const events = new EventBus();
-  const t = createTranslator();
-  const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone });
+  const systemLanguages = options.systemLanguages ?? (() => systemLanguagesFromEnv());
+  const translator = createLiveTranslator();
+  const followLanguage = () => translator.follow(repos.workspace.selfAgent().uiLanguage, systemLanguages());
+  followLanguage();
+  const { t } = translator;
+  const timeFormats = new Map<string, Intl.DateTimeFormat>();
+  const formatTime = (ms: number) => {
+    const language = translator.language();
+    let format = timeFormats.get(language);
+    if (!format) timeFormats.set(language, (format = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone })));
+    return format.format(ms);
+  };
   const notifications = new NotificationCenter({
     notifier: options.notifier,
     events,
@@ -133,7 +151,7 @@ export function createCore(options: CoreOptions): Core {
       );
     },
   });
-  const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime: (ms) => timeFormat.format(ms) });
+  const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime });
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
   const canned = new CannedLibrary({ repos, clock, events });
   const brandVoice = new BrandVoice({ repos, clock, events });
@@ -248,6 +266,12 @@ export function createCore(options: CoreOptions): Core {
       events.emit('changes', { tables: ['accounts'], conversationIds: [] });
       return repos.workspace.selfAgent();
     },
+    setMyUiLanguage: ({ uiLanguage }) => {
+      repos.workspace.setAgentUiLanguage(repos.workspace.selfAgent().id, uiLanguage);
+      followLanguage();
+      events.emit('changes', { tables: ['accounts'], conversationIds: [] });
+      return repos.workspace.selfAgent();
+    },
     searchCannedResponses: ({ query, limit }) => canned.search(query, limit),
     saveCannedResponse: (response) => canned.save(response),
     removeCannedResponse: ({ id }) => (canned.remove(id), null),
@@ -313,6 +337,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     repos,
     sync,
+    translator,
     demoPlatform,
     start() {
       // Messages are analysed (language, sentiment) from the first pull on: the models load first.

@@ -7,7 +7,8 @@ import type { Core } from '../core';
 import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
 import { createFallbackSecretStore } from './fallbackSecretStore';
 import { isAppUrl, resolveAppLocation, type AppLocation } from './appLocation';
-import { createTranslator } from '../core/i18n/translator';
+import { pickLanguage } from '@shared/pickLanguage';
+import { createTranslator, LOCALE_LANGUAGES, type Translate } from '../core/i18n/translator';
 import { createBadge } from './badge';
 import { watchDoNotDisturb } from './doNotDisturb';
 import { createDeskTray } from './tray';
@@ -31,9 +32,11 @@ export interface DesktopPorts {
   secrets: SecretStore;
   /** The OS's Do Not Disturb where it can be read (null: unknown). */
   doNotDisturb: () => boolean | null;
+  /** The OS's preferred languages (app.getPreferredSystemLanguages), for an agent who follows the system. */
+  systemLanguages: () => readonly string[];
 }
 
-export type DesktopCore = Pick<Core, 'handlers' | 'events' | 'start' | 'stop'>;
+export type DesktopCore = Pick<Core, 'handlers' | 'events' | 'translator' | 'start' | 'stop'>;
 
 export interface DesktopAppOptions {
   logger: Logger;
@@ -49,17 +52,15 @@ function resourcePath(name: string): string {
 }
 
 /** Asks before credentials go anywhere but the OS keychain. */
-async function askSecretsConsent(weak: boolean): Promise<boolean> {
+async function askSecretsConsent(weak: boolean, t: Translate): Promise<boolean> {
   const { response } = await dialog.showMessageBox({
     type: 'warning',
-    buttons: ['Store them encrypted by Shiftdesk', 'Do not store credentials'],
+    buttons: [t('secretsConsent.store'), t('secretsConsent.dontStore')],
     defaultId: 1,
     cancelId: 1,
-    title: 'No keychain available',
-    message: 'Shiftdesk cannot reach the operating system keychain to keep account credentials.',
-    detail: weak
-      ? 'It can keep them in a file in its data folder, but on this system the file would only be obscured, not properly encrypted. Choose this only on a computer nobody else uses.'
-      : 'It can keep them in a file in its data folder, encrypted with a key held by the operating system.',
+    title: t('secretsConsent.title'),
+    message: t('secretsConsent.message'),
+    detail: weak ? t('secretsConsent.detailWeak') : t('secretsConsent.detail'),
   });
   return response === 0;
 }
@@ -96,8 +97,12 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
   let core: DesktopCore | null = null;
   const appContents = (): WebContents[] => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []);
 
+  /** Native strings in the agent's language once the core knows it, English before. */
+  const english = createTranslator();
+  const t: Translate = ((...args: Parameters<Translate>) => (core?.translator.t ?? english)(...args)) as Translate;
+
   const openMainWindow = (): BrowserWindow => {
-    const window = createMainWindow({ location, preloadPath, stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE), icon, logger });
+    const window = createMainWindow({ location, preloadPath, stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE), icon, logger, t });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
@@ -152,7 +157,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
     const osBadge = createBadge({ platform: process.platform, setBadgeCount: (count) => app.setBadgeCount(count), logger });
     const tray = createDeskTray({
       iconPath: resourcePath(process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
-      t: createTranslator(),
+      t,
       onShow: showMainWindow,
       onQuit: () => app.quit(),
     });
@@ -164,12 +169,26 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
     };
     const doNotDisturb = watchDoNotDisturb(process.platform);
     try {
-      const secrets = createFallbackSecretStore({ keychain: keychainStore, safeStorage, dir: app.getPath('userData'), askConsent: askSecretsConsent });
-      core = createCore({ dataDir: app.getPath('userData'), notifier, badge, secrets, doNotDisturb: doNotDisturb.current });
+      const secrets = createFallbackSecretStore({
+        keychain: keychainStore,
+        safeStorage,
+        dir: app.getPath('userData'),
+        askConsent: (weak) => askSecretsConsent(weak, t),
+      });
+      core = createCore({
+        dataDir: app.getPath('userData'),
+        notifier,
+        badge,
+        secrets,
+        doNotDisturb: doNotDisturb.current,
+        systemLanguages: () => app.getPreferredSystemLanguages(),
+      });
     } catch (error) {
       failStartup(error, logger);
       return;
     }
+    core.translator.onChange(() => tray.refresh());
+    tray.refresh();
     core.start();
     unbind = bindContract({
       ipcMain,
@@ -197,7 +216,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
 }
 
 function failStartup(error: unknown, logger: Logger): void {
-  const report = describeStartupError(error);
+  const report = describeStartupError(error, createTranslator(pickLanguage(app.getPreferredSystemLanguages(), LOCALE_LANGUAGES)));
   logger.error('Shiftdesk cannot start', {
     error: error instanceof Error ? (report.unexpected ? (error.stack ?? error.message) : `${error.name}: ${error.message}`) : String(error),
   });

@@ -1,11 +1,12 @@
 // The right-click menu of the app's window: spelling suggestions in the reply composer (the
 // window has spellcheck on, and Electron shows no menu by itself), edit commands, copy link.
 import { BrowserWindow, clipboard, Menu, type ContextMenuParams, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import type { Translate } from '../core/i18n/translator';
 import { safeExternalUrl } from './externalLinks';
 
 const MAX_SUGGESTIONS = 6;
 
-function items(contents: WebContents, params: ContextMenuParams): MenuItemConstructorOptions[] {
+function items(contents: WebContents, params: ContextMenuParams, t: Translate): MenuItemConstructorOptions[] {
   const menu: MenuItemConstructorOptions[] = [];
   const separate = () => {
     if (menu.length > 0 && menu.at(-1)!.type !== 'separator') menu.push({ type: 'separator' });
@@ -14,9 +15,9 @@ function items(contents: WebContents, params: ContextMenuParams): MenuItemConstr
   if (params.isEditable && params.misspelledWord) {
     const suggestions = params.dictionarySuggestions.slice(0, MAX_SUGGESTIONS);
     for (const word of suggestions) menu.push({ label: word, click: () => contents.replaceMisspelling(word) });
-    if (suggestions.length === 0) menu.push({ label: 'No spelling suggestions', enabled: false });
+    if (suggestions.length === 0) menu.push({ label: t('contextMenu.noSuggestions'), enabled: false });
     menu.push({
-      label: 'Add to Dictionary',
+      label: t('contextMenu.addToDictionary'),
       click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord),
     });
     separate();
@@ -41,14 +42,15 @@ function items(contents: WebContents, params: ContextMenuParams): MenuItemConstr
   const link = safeExternalUrl(params.linkURL);
   if (link) {
     separate();
-    menu.push({ label: 'Copy Link Address', click: () => clipboard.writeText(link) });
+    menu.push({ label: t('contextMenu.copyLink'), click: () => clipboard.writeText(link) });
   }
   return menu;
 }
 
-export function installContextMenu(contents: WebContents): void {
+/** t: the agent's language at the moment the menu opens. */
+export function installContextMenu(contents: WebContents, t: Translate): void {
   contents.on('context-menu', (_event, params) => {
-    const template = items(contents, params);
+    const template = items(contents, params, t);
     if (template.length === 0) return;
     Menu.buildFromTemplate(template).popup({ window: BrowserWindow.fromWebContents(contents) ?? undefined });
   });

@@ -80,7 +80,7 @@ describe('isTrustedSender', () => {
 });
 
 describe('bindContract', () => {
-  const workspace = { self: { id: 'me', name: 'Me', timeZone: 'UTC', isSelf: true, role: 'agent' as const, workingCalendarId: null, quietUntil: null }, agents: [], accounts: [], demo: true };
+  const workspace = { self: { id: 'me', name: 'Me', timeZone: 'UTC', isSelf: true, role: 'agent' as const, workingCalendarId: null, quietUntil: null, uiLanguage: null }, agents: [], accounts: [], demo: true };
 
   it('dispatches a valid call and returns its value', async () => {
     const getWorkspace = vi.fn(() => workspace);

@@ -1,5 +1,7 @@
-// What the agent reads when Shiftdesk cannot start. Pure.
+// What the agent reads when Shiftdesk cannot start, in the system's language (the agent's
+// choice lives in the database that may be what failed). Pure.
 import { DeskError } from '@shared/errors';
+import type { Translate } from '../core/i18n/translator';
 
 export interface StartupErrorReport {
   title: string;
@@ -9,16 +11,11 @@ export interface StartupErrorReport {
   unexpected: boolean;
 }
 
-export const STARTUP_ERROR_TITLE = 'Shiftdesk cannot start';
-
-export function describeStartupError(error: unknown): StartupErrorReport {
+export function describeStartupError(error: unknown, t: Translate): StartupErrorReport {
+  const title = t('startupError.title');
   // Known conditions (DatabaseTooNew, DatabaseUnreadable, DataDirInUse...) carry a message
-  // written for the agent.
-  if (error instanceof DeskError) return { title: STARTUP_ERROR_TITLE, message: error.message, unexpected: false };
+  // written for the agent (by the core, in English).
+  if (error instanceof DeskError) return { title, message: error.message, unexpected: false };
   const detail = error instanceof Error ? error.message : String(error);
-  return {
-    title: STARTUP_ERROR_TITLE,
-    message: `An unexpected error stopped Shiftdesk while it was starting:\n\n${detail}\n\nYour data has not been changed. Please report this message to your administrator.`,
-    unexpected: true,
-  };
+  return { title, message: t('startupError.unexpected', { detail }), unexpected: true };
 }

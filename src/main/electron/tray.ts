@@ -1,11 +1,14 @@
 // The tray (menu bar) icon: the attention count and "next breach in N min", refreshed every
-// minute, with Show and Quit. Thin: the labels come from trayMenu.ts.
+// minute and when the agent's language changes, with Show and Quit. Thin: the labels come from
+// trayMenu.ts.
 import { Menu, Tray, nativeImage } from 'electron';
 import type { Translate } from '../core/i18n/translator';
 import { trayLabels, type TrayState } from './trayMenu';
 
 export interface DeskTray {
   update(state: TrayState): void;
+  /** Labels again (the language changed). */
+  refresh(): void;
   destroy(): void;
 }
 
@@ -34,6 +37,7 @@ export function createDeskTray(options: { iconPath: string; t: Translate; onShow
       state = next;
       render();
     },
+    refresh: render,
     destroy() {
       clearInterval(timer);
       tray.destroy();

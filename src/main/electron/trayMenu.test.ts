@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../core/i18n/translator';
+import { createLiveTranslator, createTranslator } from '../core/i18n/translator';
 import { parseShowBanners, watchDoNotDisturb } from './doNotDisturb';
 import { trayLabels } from './trayMenu';
 
@@ -17,6 +17,16 @@ describe('tray', () => {
     expect(trayLabels({ attention: 0, nextBreachAt: null }, NOW, t)).toMatchObject({ attention: 'Nothing urgent', nextBreach: 'No deadline running' });
     expect(trayLabels({ attention: 0, nextBreachAt: NOW - 1 }, NOW, t).nextBreach).toBe('A deadline is passing now');
     expect(trayLabels({ attention: 0, nextBreachAt: NOW + 5 * 3600_000 }, NOW, t).nextBreach).toBe('Next breach in 5 h');
+  });
+
+  it("follows the agent's language: the same translator relabels after a change", () => {
+    const translator = createLiveTranslator();
+    const state = { attention: 2, nextBreachAt: null };
+    const before = trayLabels(state, NOW, translator.t);
+    translator.follow('ja', ['en-US']);
+    expect(trayLabels(state, NOW, translator.t)).toEqual(trayLabels(state, NOW, createTranslator('ja')));
+    translator.follow(null, ['en-US']);
+    expect(trayLabels(state, NOW, translator.t)).toEqual(before);
   });
 });
 

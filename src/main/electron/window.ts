@@ -3,6 +3,7 @@
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import type { Logger } from '../core/ports';
 import type { AppLocation } from './appLocation';
+import type { Translate } from '../core/i18n/translator';
 import { installContextMenu } from './contextMenu';
 import { guardAppWebContents } from './hardening';
 import { loadWindowState, placeWindow, saveWindowState, type Rect } from './windowState';
@@ -16,6 +17,8 @@ export interface MainWindowOptions {
   /** Window icon (Linux taskbars; macOS and Windows use the app bundle's icon). */
   icon?: string;
   logger: Logger;
+  /** Native strings (the context menu) in the agent's language. */
+  t: Translate;
 }
 
 export const DEFAULT_SIZE = { width: 1440, height: 900 };
@@ -27,7 +30,7 @@ function workAreas(): Rect[] {
   return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
 }
 
-export function createMainWindow({ location, preloadPath, stateFile, icon, logger }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ location, preloadPath, stateFile, icon, logger, t }: MainWindowOptions): BrowserWindow {
   const placement = placeWindow(loadWindowState(stateFile), workAreas(), { defaultSize: DEFAULT_SIZE, minSize: MIN_SIZE });
   const window = new BrowserWindow({
     ...placement.bounds,
@@ -51,7 +54,7 @@ export function createMainWindow({ location, preloadPath, stateFile, icon, logge
   });
   const contents = window.webContents;
   guardAppWebContents(contents, location, logger);
-  installContextMenu(contents);
+  installContextMenu(contents, t);
   rememberState(window, stateFile, logger);
 
   window.once('ready-to-show', () => {

@@ -365,4 +365,12 @@ export const migrations: Migration[] = [
       CREATE INDEX conversations_language_open_due ON conversations (language, due_at, id) WHERE status = 'open';
     `,
   },
+  {
+    version: 11,
+    name: 'interface language per agent',
+    sql: `
+      -- A UI language tag (src/shared/uiLanguages.ts); NULL: follow the system's preferred languages.
+      ALTER TABLE agents ADD COLUMN ui_language TEXT;
+    `,
+  },
 ];

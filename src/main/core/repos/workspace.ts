@@ -1,5 +1,6 @@
 // Settings, agents, accounts and SLA policies: the small tables that describe the workspace.
 import type { Account, AccountRole, Agent, Platform } from '@shared/domain';
+import { isUiLanguage, type UiLanguage } from '@shared/uiLanguages';
 import type { Db } from '../db/database';
 
 export interface NewAccount {
@@ -16,10 +17,11 @@ export interface NewAccount {
 export function createWorkspaceRepo(db: Db) {
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const agentColumns = 'id, name, time_zone AS timeZone, is_self AS isSelf, role, working_calendar_id AS workingCalendarId, quiet_until AS quietUntil';
+  const agentColumns = 'id, name, time_zone AS timeZone, is_self AS isSelf, role, working_calendar_id AS workingCalendarId, quiet_until AS quietUntil, ui_language AS uiLanguage';
   const setPreferencesStmt = db.prepare<{ id: string; role: string; workingCalendarId: string | null; quietUntil: number | null }>(
     'UPDATE agents SET role = @role, working_calendar_id = @workingCalendarId, quiet_until = @quietUntil WHERE id = @id',
   );
+  const setUiLanguageStmt = db.prepare<[UiLanguage | null, string]>('UPDATE agents SET ui_language = ? WHERE id = ?');
   const listAgents = db.prepare<[], Agent & { isSelf: number }>(`SELECT ${agentColumns} FROM agents ORDER BY is_self DESC, name`);
   const insertAgent = db.prepare(
     'INSERT INTO agents (id, name, time_zone, is_self, created_at) VALUES (@id, @name, @timeZone, @isSelf, @createdAt) ON CONFLICT (id) DO NOTHING',
@@ -37,7 +39,12 @@ export function createWorkspaceRepo(db: Db) {
   const setSecretBackendStmt = db.prepare<[string, string]>('UPDATE accounts SET secret_backend = ? WHERE id = ?');
   const removeAccountStmt = db.prepare<[string]>('DELETE FROM accounts WHERE id = ?');
 
-  const toAgent = (row: Agent & { isSelf: number | boolean }): Agent => ({ ...row, isSelf: Boolean(row.isSelf) });
+  // A language this version does not know (written by a newer one) reads as "follow the system".
+  const toAgent = (row: Agent & { isSelf: number | boolean }): Agent => ({
+    ...row,
+    isSelf: Boolean(row.isSelf),
+    uiLanguage: isUiLanguage(row.uiLanguage) ? row.uiLanguage : null,
+  });
 
   return {
     setting: (key: string): string | null => getSetting.get(key)?.value ?? null,
@@ -51,6 +58,7 @@ export function createWorkspaceRepo(db: Db) {
     addAgent: (agent: Pick<Agent, 'id' | 'name' | 'timeZone' | 'isSelf'>, createdAt: number) =>
       void insertAgent.run({ id: agent.id, name: agent.name, timeZone: agent.timeZone, isSelf: agent.isSelf ? 1 : 0, createdAt }),
     setAgentPreferences: (id: string, p: Pick<Agent, 'role' | 'workingCalendarId' | 'quietUntil'>) => void setPreferencesStmt.run({ id, ...p }),
+    setAgentUiLanguage: (id: string, language: UiLanguage | null) => void setUiLanguageStmt.run(language, id),
     accounts: (): Account[] => listAccounts.all(),
     account: (id: string): Account | null => getAccount.get(id) ?? null,
     accountConfig: (id: string): Record<string, unknown> => JSON.parse(getAccountConfig.get(id)?.config ?? '{}') as Record<string, unknown>,

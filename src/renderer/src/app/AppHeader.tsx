@@ -1,7 +1,9 @@
 // Top bar: the menu button of the queue rail (small screens only), the product, the agent at
-// this desk, quiet mode, My notifications (role and working hours) and the shortcuts help.
+// this desk, quiet mode, My notifications (role and working hours), the interface language and
+// the shortcuts help.
 import { ActionIcon, Burger, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { LanguageMenu } from '../features/language/LanguageMenu';
 import { QuietModeMenu } from '../features/notifications/QuietModeMenu';
 import { useWorkspace } from './workspaceContext';
 
@@ -41,6 +43,7 @@ export function AppHeader({ onHelp, onMyNotifications, navbar }: { onHelp(): voi
           </Text>
         )}
         <QuietModeMenu />
+        <LanguageMenu />
         <Tooltip label={t('myNotifications.open')} withArrow>
           <ActionIcon variant="default" size="md" aria-label={t('myNotifications.open')} onClick={onMyNotifications} data-testid="my-notifications">
             <BellIcon />

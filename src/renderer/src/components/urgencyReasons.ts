@@ -1,13 +1,16 @@
 // Why a message is urgent, in the agent's words and language.
 import type { TFunction } from 'i18next';
 import type { UrgencyReason } from '@shared/urgency';
-import { languageName } from '../i18n/formatters';
+import { formatList, languageName } from '../i18n/formatters';
 
 export function urgencyReasonText(t: TFunction, reason: UrgencyReason, locale: string): string {
   switch (reason.kind) {
     case 'keywords':
       return t('urgency.reason.keywords', {
-        terms: reason.terms.map((term) => `“${term.term}” (${languageName(term.language, locale)})`).join(', '),
+        terms: formatList(
+          reason.terms.map((term) => t('urgency.reason.term', { term: term.term, language: languageName(term.language, locale) })),
+          locale,
+        ),
       });
     case 'followers':
       return t('urgency.reason.followers', { count: reason.followers });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessageTime, formatNumber, formatPercent, languageName } from './formatters';
+import { formatList, formatMessageTime, formatNumber, formatPercent, languageName } from './formatters';
 
 describe('formatters', () => {
   it('formats numbers by locale', () => {
@@ -15,6 +15,13 @@ describe('formatters', () => {
     expect(formatMessageTime(today, now, 'en-GB')).toBe('09:05');
     expect(formatMessageTime(earlier, now, 'en-GB')).toMatch(/3 Mar.*9:05/);
     expect(formatMessageTime(lastYear, now, 'en-GB')).toMatch(/2024/);
+  });
+
+  it('joins lists with the locale\'s words and punctuation', () => {
+    expect(formatList(['a', 'b', 'c'], 'en')).toBe('a, b, and c');
+    expect(formatList(['a', 'b'], 'de')).toBe('a und b');
+    expect(formatList(['a', 'b', 'c'], 'en', 'unit')).toBe('a, b, c');
+    expect(formatList(['a', 'b', 'c'], 'ar', 'unit')).toContain('،');
   });
 
   it('names languages in the UI language', () => {

@@ -1,7 +1,8 @@
 // Locale-aware dates, numbers and language names (Intl), with the formatters cached.
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>();
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
+function cached<T extends Formatter>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;
   if (!value) cache.set(key, (value = make()));
   return value;
@@ -34,6 +35,14 @@ export function formatMessageTime(time: number, now: number, locale: string): st
     ).format(at);
   }
   return cached(`dy|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
+}
+
+/**
+ * Items as a list in the locale's words and punctuation: "a, b and c" (and), "a, b, c" (unit,
+ * for facts read one after another), "a، b و c" in Arabic.
+ */
+export function formatList(items: readonly string[], locale: string, type: 'conjunction' | 'unit' = 'conjunction'): string {
+  return cached(`li|${type}|${locale}`, () => new Intl.ListFormat(locale, { type, style: type === 'unit' ? 'short' : 'long' })).format(items);
 }
 
 /** A day, for lists of earlier conversations. */

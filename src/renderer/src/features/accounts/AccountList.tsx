@@ -100,8 +100,8 @@ function AccountItem({
             <Title order={3} size="sm" fw={600} className={classes.name}>
               <bdi>{account.name}</bdi>
             </Title>
-            <Text size="sm" c="dimmed" truncate>
-              <bdi>{account.handle}</bdi>
+            <Text size="sm" c="dimmed" truncate dir="auto" className="shiftdesk-user-label">
+              {account.handle}
             </Text>
           </Group>
           <Group gap={6} wrap="nowrap">

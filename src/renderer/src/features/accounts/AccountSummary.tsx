@@ -7,11 +7,11 @@ export function AccountSummary({ account }: { account: Account }) {
   return (
     <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
       <PlatformBadge platform={account.platform} size="sm" />
-      <Text fw={600} size="sm" truncate>
-        <bdi>{account.name}</bdi>
+      <Text fw={600} size="sm" truncate dir="auto" className="shiftdesk-user-label">
+        {account.name}
       </Text>
-      <Text size="sm" c="dimmed" truncate>
-        <bdi>{account.handle}</bdi>
+      <Text size="sm" c="dimmed" truncate dir="auto" className="shiftdesk-user-label">
+        {account.handle}
       </Text>
     </Group>
   );

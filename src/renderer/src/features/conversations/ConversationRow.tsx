@@ -42,12 +42,12 @@ export const ConversationRow = memo(function ConversationRow({ id, row, selected
       onClick={() => onSelect(row.id)}
     >
       <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm" fw={600} truncate className={classes.name}>
-          <bdi>{row.customerName}</bdi>
+        <Text size="sm" fw={600} truncate dir="auto" className={`${classes.name} shiftdesk-user-label`}>
+          {row.customerName}
         </Text>
         <SlaCountdown dueAt={row.dueAt} />
       </Group>
-      <Text size="xs" c="dimmed" lineClamp={2} dir="auto" className={classes.preview}>
+      <Text size="xs" c="dimmed" lineClamp={2} dir="auto" lang={row.language ?? undefined} className={classes.preview}>
         {row.preview}
       </Text>
       <Group justify="space-between" gap={4} wrap="nowrap" className={classes.meta}>

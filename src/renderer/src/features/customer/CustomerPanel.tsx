@@ -28,8 +28,8 @@ export function CustomerPanel({ detail, onOpen }: { detail: ConversationDetail |
       t('customer.platform'),
       <Group key="p" gap={6} wrap="nowrap" component="span">
         <PlatformBadge platform={account.platform} />
-        <Text span size="sm" truncate>
-          <bdi>{account.name}</bdi>
+        <Text span size="sm" truncate dir="auto" className="shiftdesk-user-label">
+          {account.name}
         </Text>
       </Group>,
     ],

@@ -1,6 +1,7 @@
 // Demo workspace only: switches that make a simulated platform (or all) unreachable, so the
 // agent can watch replies queue up and go out when it comes back. The core's sync status says
 // which outages are on; a switch shows its new position while the call is under way.
+import { AccountLabelText } from '../../components/AccountLabelText';
 import { Collapse, Group, Stack, Switch, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +58,7 @@ export function DemoControls({ sync }: { sync: SyncStatus | undefined }) {
           <Text size="xs" fw={700} c="dimmed" tt="uppercase">
             {t('demo.title')}
           </Text>
-          <Text size="xs" c="dimmed" aria-hidden style={{ transform: opened ? 'rotate(90deg)' : undefined, transition: 'transform 150ms' }}>
+          <Text size="xs" c="dimmed" aria-hidden className="shiftdesk-mirror-rtl" style={{ transform: opened ? 'rotate(90deg)' : undefined, transition: 'transform 150ms' }}>
             ›
           </Text>
         </Group>
@@ -84,7 +85,7 @@ export function DemoControls({ sync }: { sync: SyncStatus | undefined }) {
                 color="orange"
                 checked={isDown(account.id)}
                 onChange={(e) => void change(account.id, e.currentTarget.checked)}
-                label={<bdi>{target}</bdi>}
+                label={<AccountLabelText account={account} />}
                 aria-label={label(target)}
               />
             );

@@ -13,7 +13,7 @@ import { queueLanguage, UNKNOWN_LANGUAGE, type QueueId, type QueueSummary, type 
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { useWorkspace } from '../../app/workspaceContext';
 import { formatRoute, type Route } from '../../app/route';
-import { formatNumber, languageName } from '../../i18n/formatters';
+import { formatList, formatNumber, languageName } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { queueAccountId, useQueueName } from './useQueueName';
 
@@ -208,8 +208,8 @@ function QueueLink({
       style={{ borderRadius: 'var(--mantine-radius-sm)' }}
       label={
         accountInfo ? (
-          <Text size="sm" fw={selected ? 600 : 500} truncate>
-            <bdi>{accountInfo.name}</bdi>
+          <Text size="sm" fw={selected ? 600 : 500} truncate dir="auto" className="shiftdesk-user-label">
+            {accountInfo.name}
           </Text>
         ) : (
           <Text size="sm" fw={selected ? 600 : 500}>
@@ -226,8 +226,8 @@ function QueueLink({
                 {t('queues.needsSignIn')}
               </Badge>
             ) : (
-              <Text size="xs" c="dimmed" truncate>
-                <bdi>{accountInfo.handle}</bdi>
+              <Text size="xs" c="dimmed" truncate dir="auto" className="shiftdesk-user-label">
+                {accountInfo.handle}
               </Text>
             )}
           </Group>
@@ -237,13 +237,15 @@ function QueueLink({
         summary || needsSignIn ? (
           <Group gap={4} wrap="nowrap">
             <VisuallyHidden id={countsId}>
-              {[
-                summary ? countText : null,
-                breached > 0 ? t('queues.breached', { count: breached }) : null,
-                needsSignIn ? t('queues.needsSignIn') : null,
-              ]
-                .filter(Boolean)
-                .join(', ')}
+              {formatList(
+                [
+                  summary ? countText : null,
+                  breached > 0 ? t('queues.breached', { count: breached }) : null,
+                  needsSignIn ? t('queues.needsSignIn') : null,
+                ].filter((part) => part !== null),
+                locale,
+                'unit',
+              )}
             </VisuallyHidden>
             {breached > 0 && (
               <Badge size="sm" color="red" variant="filled" aria-hidden title={t('queues.breached', { count: breached })}>

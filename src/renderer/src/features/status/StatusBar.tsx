@@ -1,5 +1,6 @@
 // Bottom bar: each account's connection ("X (Aurora Air Support): offline — will retry", the
 // reason on hover), replies waiting to go out or failed, and the desktop-notification switch.
+import { AccountLabelText } from '../../components/AccountLabelText';
 import { Badge, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccountHealth, AccountSyncStatus, SyncStatus } from '@shared/domain';
@@ -74,7 +75,7 @@ function AccountEntry({ status }: { status: AccountSyncStatus }) {
         <span className={classes.dot} style={{ background: HEALTH_COLORS[status.health] }} aria-hidden />
         {online ? (
           <Text span size="xs" c="dimmed" className={classes.entryText}>
-            {name}
+            {info ? <AccountLabelText account={info} /> : name}
             <VisuallyHidden component="span">{t('syncStatus.onlineSuffix')}</VisuallyHidden>
           </Text>
         ) : (

@@ -41,7 +41,8 @@ export const MessageItem = memo(function MessageItem({ message, onRetry }: { mes
             </Badge>
           )}
         </Group>
-        <Text size="sm" dir="auto" className={classes.body}>
+        {/* lang: the detected language, for the right glyphs (Han in Japanese) and screen-reader voice. */}
+        <Text size="sm" dir="auto" lang={message.language ?? undefined} className={classes.body}>
           {message.body}
         </Text>
         {!outbound && <MessageTranslation message={message} />}

@@ -2,6 +2,7 @@
 // assignee and Resolve / Reopen; for a listening hit, what it is and Take into inbox / Dismiss;
 // Continue by e-mail, and where a conversation moved to e-mail went (or came from).
 import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '@shared/domain';
 import { kindAddsInformation } from '../../components/conversationKind';
@@ -26,6 +27,7 @@ export interface ThreadHeaderProps {
 
 export function ThreadHeader({ detail, actions, onMoveToEmail, onOpenConversation }: ThreadHeaderProps) {
   const { t } = useTranslation();
+  const assigneeId = useId();
   const { workspace } = useWorkspace();
   const { conversation, account, customer } = detail;
   const resolved = conversation.status === 'resolved';
@@ -53,8 +55,8 @@ export function ThreadHeader({ detail, actions, onMoveToEmail, onOpenConversatio
             </Badge>
           )}
           {/* The handle gives way first when the header is narrow: the name stays readable. */}
-          <Text size="sm" c="dimmed" truncate style={{ flex: '1 1 0', minWidth: 0 }}>
-            <bdi>{customer.handle}</bdi>
+          <Text size="sm" c="dimmed" truncate style={{ flex: '1 1 0', minWidth: 0 }} dir="auto" className="shiftdesk-user-label">
+            {customer.handle}
           </Text>
         </Group>
         <Group gap="sm" wrap="nowrap">
@@ -92,8 +94,9 @@ export function ThreadHeader({ detail, actions, onMoveToEmail, onOpenConversatio
           )}
         </Group>
       </Group>
-      <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-        <Group gap={6} wrap="wrap" style={{ minWidth: 0, rowGap: 4 }}>
+      {/* The actions go below the badges when a language's longer words leave too little room. */}
+      <Group justify="space-between" wrap="wrap" gap="sm" align="flex-start">
+        <Group gap={6} wrap="wrap" style={{ flex: '1 1 10rem', minWidth: 0, rowGap: 4 }}>
           <PlatformBadge platform={account.platform} />
           <Text size="xs" c="dimmed">
             <bdi>{account.name}</bdi>
@@ -124,19 +127,18 @@ export function ThreadHeader({ detail, actions, onMoveToEmail, onOpenConversatio
               {t('moveToEmail.open')}
             </Button>
           )}
+          {/* A label beside the select, not inside it: its width follows the language. */}
+          <Text component="label" htmlFor={assigneeId} size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {t('thread.assignee')}
+          </Text>
           <NativeSelect
+            id={assigneeId}
             size="xs"
-            aria-label={t('thread.assignee')}
-            leftSection={
-              <Text span size="xs" c="dimmed" aria-hidden>
-                {t('thread.assignee')}
-              </Text>
-            }
-            leftSectionWidth={66}
             data={agentOptions}
             value={conversation.assigneeId ?? UNASSIGNED}
             onChange={(e) => void actions.assign(conversation.id, e.currentTarget.value === UNASSIGNED ? null : e.currentTarget.value)}
-            w={210}
+            // As wide as the longest name or translation of "Unassigned", within reason.
+            styles={{ input: { width: 'auto', minWidth: '8rem', maxWidth: '14rem' } }}
             style={{ flexShrink: 0 }}
           />
         </Group>
