@@ -17,7 +17,7 @@ async function conversationIn(app: { call<T>(m: string, p?: unknown): Promise<T>
 }
 
 test('typing /bag in a Latvian conversation inserts the Latvian variant, filled from the conversation', async ({ app, inbox, page }) => {
-  const conversation = await conversationIn(app, (c) => c.language === 'lv' && c.platform !== 'email');
+  const conversation = await conversationIn(app, (c) => c.language === 'lv');
   await inbox.goToConversation(conversation.id);
   await inbox.composer.click();
   await inbox.composer.pressSequentially('/ba');
@@ -82,7 +82,7 @@ test('a variable that cannot be filled stays marked and blocks sending until the
 });
 
 test("the reply box underlines what goes against the account's brand voice before sending", async ({ app, inbox, page }) => {
-  const conversation = await conversationIn(app, (c) => c.platform === 'x' && c.language === 'en');
+  const conversation = await conversationIn(app, (c) => c.language === 'en');
   await app.call('saveBrandVoice', {
     accountId: conversation.accountId,
     guidelines: { bannedPhrases: ['unfortunately'], requiredSignOff: '^AA', slangAndIdioms: { en: ['no worries'] }, toneHints: [] },
@@ -103,4 +103,18 @@ test("the reply box underlines what goes against the account's brand voice befor
   await inbox.composer.fill('Sorry, the flight is late. ^AA');
   await expect(findings).toBeHidden();
   await expect(underlines).toBeHidden();
+});
+
+test('the command palette (Ctrl+K) inserts a response into the open reply, filled', async ({ app, inbox, page }) => {
+  const conversation = await conversationIn(app, (c) => c.language === 'es');
+  await inbox.goToConversation(conversation.id);
+  await inbox.composer.fill('Gracias por escribir.');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('textbox', { name: 'Command palette' });
+  await expect(search).toBeFocused();
+  await search.fill('refund');
+  await page.getByRole('button', { name: /Refund: when the money arrives/ }).click();
+  await expect(inbox.composer).toHaveValue(/^Gracias por escribir\. Hola, .+: los reembolsos llegan/);
+  await expect(inbox.composer).toBeFocused();
 });

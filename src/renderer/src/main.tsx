@@ -2,6 +2,7 @@
 // The first render waits for the last UI language's strings so a reload does not flash another.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
 import './global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

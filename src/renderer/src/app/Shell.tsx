@@ -21,6 +21,7 @@ import { MoveToEmailDialog } from '../features/moveToEmail/MoveToEmailDialog';
 import { FirstSyncProgress } from '../features/status/FirstSyncProgress';
 import { StatusBar } from '../features/status/StatusBar';
 import { useSyncStatus } from '../features/status/useSyncStatus';
+import { CommandPalette } from '../features/palette/CommandPalette';
 import { ThreadPane } from '../features/thread/ThreadPane';
 import { useConversationActions } from '../features/thread/useConversationActions';
 import { UrgencyRulesDialog } from '../features/urgencyRules/UrgencyRulesDialog';
@@ -250,6 +251,7 @@ export function Shell() {
       <ListeningStreamsDialog opened={listeningOpen} onClose={() => setListeningOpen(false)} sync={sync} />
       <SlaSettingsDialog opened={slaOpen} onClose={() => setSlaOpen(false)} />
       <LibraryDialog opened={libraryOpen} onClose={() => setLibraryOpen(false)} />
+      <CommandPalette queues={queues.current} conversationOpen={detail !== undefined} onOpenQueue={(queue) => navigate({ queue, conversationId: null })} />
       <UrgencyRulesDialog opened={urgencyOpen} onClose={() => setUrgencyOpen(false)} />
       <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
       <TranslationSettingsDialog opened={translationOpen} onClose={() => setTranslationOpen(false)} />

@@ -9,7 +9,7 @@
 // measured the way its platform counts and is not sent while too long or while a variable of a
 // canned response is left unfilled.
 import { Button, Group, Text, Textarea } from '@mantine/core';
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findShortcutQuery } from '@shared/cannedResponses';
 import { MAX_BODY_LENGTH, type Desk } from '@shared/contract';
@@ -21,6 +21,7 @@ import { FOCUS_TARGETS, focusTarget } from '../../app/focus';
 import { SEND_SHORTCUT } from '../../app/modifierKey';
 import { isSendKey } from '../../app/shortcuts';
 import { showErrorToast } from '../../app/toasts';
+import { onInsertRequest } from './composerRequests';
 import { DraftAutosaver, type DraftSaveState } from './draftAutosaver';
 import { LengthMeter } from './LengthMeter';
 import { ReplyIssues } from './ReplyIssues';
@@ -95,6 +96,7 @@ export function Composer({ conversationId, platform, language, accountId, savedD
   const [taking, setTaking] = useState(false);
   const takingRef = useRef(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const lastSelection = useRef<[number, number] | null>(null);
   const [caret, setCaret] = useState<number | null>(null);
   const listId = useId();
   const shortcut = caret === null ? null : findShortcutQuery(body, caret);
@@ -176,6 +178,25 @@ export function Composer({ conversationId, platform, language, accountId, savedD
     placeCaret(at);
     menu.inserted(prepared);
   };
+
+  // The command palette inserts at the caret (or the end when the box never had the focus).
+  const insertFromPalette = useEffectEvent(async (responseId: string) => {
+    const el = textareaRef.current;
+    const text = bodyRef.current;
+    const start = el && document.activeElement === el ? el.selectionStart : (lastSelection.current?.[0] ?? text.length);
+    const end = el && document.activeElement === el ? el.selectionEnd : (lastSelection.current?.[1] ?? text.length);
+    try {
+      const prepared = await desk.prepareCannedReply({ id: responseId, conversationId });
+      const separated = start > 0 && !/\s/u.test(text[start - 1]!) ? ` ${prepared.text}` : prepared.text;
+      const { text: next, caret: at } = insertAt(bodyRef.current, start, end, separated);
+      change(next);
+      placeCaret(at);
+      menu.inserted(prepared);
+    } catch (error) {
+      showErrorToast(t('composer.insertFailed'), describeError(t, error));
+    }
+  });
+  useEffect(() => onInsertRequest((id) => void insertFromPalette(id)), []);
 
   /** The Responses button: a slash at the caret opens the library there. */
   const openResponses = () => {
@@ -295,7 +316,10 @@ export function Composer({ conversationId, platform, language, accountId, savedD
         aria-autocomplete="list"
         aria-controls={menu.open && menu.results.length > 0 ? listId : undefined}
         aria-activedescendant={menu.open && menu.results.length > 0 ? optionId(listId, menu.active) : undefined}
-        onSelect={(e) => setCaret(e.currentTarget.selectionStart === e.currentTarget.selectionEnd ? e.currentTarget.selectionStart : null)}
+        onSelect={(e) => {
+          lastSelection.current = [e.currentTarget.selectionStart, e.currentTarget.selectionEnd];
+          setCaret(e.currentTarget.selectionStart === e.currentTarget.selectionEnd ? e.currentTarget.selectionStart : null);
+        }}
         placeholder={t('composer.placeholder', { shortcut: SEND_SHORTCUT })}
         value={body}
         onChange={(e) => {
