@@ -61,6 +61,8 @@ export interface Account {
   connector: string;
   /** Where its credentials are kept ('os-keychain'), or null when it needs none (demo). */
   secretBackend: string | null;
+  /** The longest reply this account may post where its server sets it (a Mastodon instance); null: the platform's. */
+  replyLimit?: number | null;
 }
 
 export interface Customer {

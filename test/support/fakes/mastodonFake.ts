@@ -128,6 +128,9 @@ export class MastodonFake {
   requests: { method: string; url: string; headers: Headers; body?: unknown }[] = [];
   readonly brand: FakeAccount;
 
+  /** configuration.statuses.max_characters of GET /api/v2/instance; null: the instance does not say. */
+  maxCharacters: number | null = 500;
+
   /** A slow instance: each page of notifications takes this long. */
   notificationsDelayMs = 0;
 
@@ -362,6 +365,14 @@ export class MastodonFake {
     };
     return [
       ...this.oauthHandlers(),
+      // Public, as documented: the instance's configuration (only the part we read is filled in).
+      http.get(`${this.origin}/api/v2/instance`, () =>
+        HttpResponse.json({
+          domain: new URL(this.origin).host,
+          title: 'Fake Mastodon',
+          configuration: this.maxCharacters === null ? {} : { statuses: { max_characters: this.maxCharacters, max_media_attachments: 4, characters_reserved_per_url: 23 } },
+        }),
+      ),
       http.get(`${this.origin}/api/v1/accounts/verify_credentials`, ({ request }) => {
         const g = guard(request);
         if (g instanceof Response) return g;

@@ -124,7 +124,7 @@ export class AccountService {
           handle: identity.handle,
           role: draft.role,
           connector: draft.connector,
-          config,
+          config: identity.replyLimit ? { ...(config as object), replyLimit: identity.replyLimit } : config,
           secretBackend,
         },
         this.deps.clock.now(),

@@ -75,12 +75,14 @@ describe.runIf(keychain || required)('accounts with credentials in the OS keycha
 
     await expect(call('testAccountConnection', { ...draft, secret: 'wrong' })).rejects.toMatchObject({ name: 'ConnectionFailed', message: /refused the credentials/ });
     await expect(call('testAccountConnection', { ...draft, config: { instanceUrl: 'http://social.example' } })).rejects.toMatchObject({ name: 'InvalidInput' });
-    await expect(call('testAccountConnection', draft)).resolves.toEqual({ handle: '@brand@social.example', name: 'Aurora Air' });
+    await expect(call('testAccountConnection', draft)).resolves.toEqual({ handle: '@brand@social.example', name: 'Aurora Air', replyLimit: 500 });
+    // The instance's own status length is kept with the account: the composer counts to it.
+    fake.maxCharacters = 1000;
 
     const ana = fake.account('ana', 'Ana Costa');
     const mention = fake.mention(ana, 'my bag is lost, please help');
     const account = (await call('addAccount', { ...draft, role: 'support' })) as { id: string; secretBackend: string; handle: string };
-    expect(account).toMatchObject({ secretBackend: 'os-keychain', handle: '@brand@social.example' });
+    expect(account).toMatchObject({ secretBackend: 'os-keychain', handle: '@brand@social.example', replyLimit: 1000 });
     expect(await secrets.get(secretKey(account.id))).toBe(token);
 
     const list = await until(() => core.handlers.listConversations({ queue: `account:${account.id}`, limit: 10 }), (l) => l.length === 1);

@@ -68,6 +68,8 @@ export interface SendResult {
 export interface ConnectedIdentity {
   handle: string;
   name: string;
+  /** The longest reply the platform takes from this account, where it varies by server (a Mastodon instance's limit). */
+  replyLimit?: number | undefined;
 }
 
 /** Given to a pull during an account's first sync. */

@@ -41,7 +41,8 @@ const port = z.number().int().min(1).max(65535);
 export const CONNECTOR_KINDS: Record<AccountConnector, ConnectorKind<Record<string, unknown>>> = {
   mastodon: kind({
     platform: ACCOUNT_CONNECTOR_INFO.mastodon.platform,
-    config: z.object({ instanceUrl, backfillDays: z.number().int().min(0).max(90).optional() }).strict(),
+    // replyLimit: the instance's status length, read when the account is added.
+    config: z.object({ instanceUrl, backfillDays: z.number().int().min(0).max(90).optional(), replyLimit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
     create: (config, secret, fetchImpl) => createMastodonConnector(config, secret, fetchImpl),
   }),
   x: kind({

@@ -26,7 +26,7 @@ export function createWorkspaceRepo(db: Db) {
   const insertAgent = db.prepare(
     'INSERT INTO agents (id, name, time_zone, is_self, created_at) VALUES (@id, @name, @timeZone, @isSelf, @createdAt) ON CONFLICT (id) DO NOTHING',
   );
-  const accountColumns = 'id, platform, name, handle, role, connector, secret_backend AS secretBackend';
+  const accountColumns = "id, platform, name, handle, role, connector, secret_backend AS secretBackend, json_extract(config, '$.replyLimit') AS replyLimit";
   const listAccounts = db.prepare<[], Account>(`SELECT ${accountColumns} FROM accounts ORDER BY position, name`);
   const getAccount = db.prepare<[string], Account>(`SELECT ${accountColumns} FROM accounts WHERE id = ?`);
   const getAccountConfig = db.prepare<[string], { config: string }>('SELECT config FROM accounts WHERE id = ?');

@@ -41,6 +41,11 @@ export const mastodonListedStatus = mastodonStatus.extend({
 /** GET /api/v2/search: each status is read on its own, so one bad status cannot hide the rest. */
 export const mastodonSearchResults = z.looseObject({ statuses: z.array(z.unknown()) });
 
+/** GET /api/v2/instance: the limits a client must respect (only what we read). */
+export const mastodonInstance = z.looseObject({
+  configuration: z.looseObject({ statuses: z.looseObject({ max_characters: z.number().int().positive().optional() }).optional() }).optional(),
+});
+
 export const mastodonCredentialAccount = z.looseObject({ id: z.string(), acct: z.string(), display_name: z.string().default('') });
 
 export type MastodonStatus = z.output<typeof mastodonStatus>;

@@ -36,9 +36,17 @@ async function pullAll(connector: Connector, repos: ReturnType<typeof makeRepos>
 describe('Mastodon connector', () => {
   it('checks the token and says whose it is', async () => {
     const connector = connect();
-    await expect(connector.verify()).resolves.toEqual({ handle: '@brand@social.example', name: 'Aurora Air' });
+    await expect(connector.verify()).resolves.toEqual({ handle: '@brand@social.example', name: 'Aurora Air', replyLimit: 500 });
     fake.token = 'rotated';
     await expect(connector.verify()).rejects.toBeInstanceOf(AuthError);
+  });
+
+  it("reads the instance's reply limit, and does without it when the instance does not say", async () => {
+    const connector = connect();
+    fake.maxCharacters = 5000;
+    await expect(connector.verify()).resolves.toMatchObject({ replyLimit: 5000 });
+    fake.maxCharacters = null;
+    await expect(connector.verify()).resolves.toEqual({ handle: '@brand@social.example', name: 'Aurora Air', replyLimit: undefined });
   });
 
   it('pulls every mention once, oldest first across pages, as plain text', async () => {

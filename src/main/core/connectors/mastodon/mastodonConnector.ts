@@ -11,6 +11,7 @@ import {
   compareIds,
   linkParam,
   mastodonCredentialAccount,
+  mastodonInstance,
   mastodonListedStatus,
   mastodonNotification,
   mastodonReset,
@@ -169,6 +170,15 @@ export function createMastodonConnector(config: MastodonConfig, accessToken: str
     return { items, cursor: newest ?? newestThere, more: false };
   };
 
+  /** The instance's own status length (500 on a stock server); undefined when it does not say or cannot be read. */
+  const replyLimit = async (): Promise<number | undefined> => {
+    try {
+      return (await request({ url: `${base}/api/v2/instance` }, mastodonInstance)).data.configuration?.statuses?.max_characters;
+    } catch {
+      return undefined;
+    }
+  };
+
   let identity: z.output<typeof mastodonCredentialAccount> | null = null;
   const credentials = async () => (identity = (await request({ url: `${base}/api/v1/accounts/verify_credentials`, headers: auth }, mastodonCredentialAccount)).data);
 
@@ -216,7 +226,7 @@ export function createMastodonConnector(config: MastodonConfig, accessToken: str
     pollIntervalMs: 20_000,
     async verify() {
       const data = await credentials();
-      return { handle: `@${data.acct}@${host}`, name: data.display_name || data.acct };
+      return { handle: `@${data.acct}@${host}`, name: data.display_name || data.acct, replyLimit: await replyLimit() };
     },
 
     backfillDays: config.backfillDays ?? 7,

@@ -70,6 +70,8 @@ export interface ComposerProps {
   language: string | null;
   /** The account the reply goes out from: its brand voice applies. */
   accountId: string;
+  /** The account's own reply limit where its server sets one (a Mastodon instance's). */
+  replyLimit?: number | null;
   /** The draft the core has for this conversation. */
   savedDraft: string;
   /** Shown above the box, e.g. that the account is offline and the reply will be queued. */
@@ -81,7 +83,7 @@ export interface ComposerProps {
   takeIntoInbox?: (() => Promise<boolean>) | undefined;
 }
 
-export function Composer({ conversationId, platform, language, accountId, savedDraft, notice, takeIntoInbox }: ComposerProps) {
+export function Composer({ conversationId, platform, language, accountId, replyLimit, savedDraft, notice, takeIntoInbox }: ComposerProps) {
   const { t } = useTranslation();
   const desk = useDesk();
   // The composer is keyed by conversation: what the core had when it opened is the baseline.
@@ -103,8 +105,8 @@ export function Composer({ conversationId, platform, language, accountId, savedD
   const menu = useCannedMenu(desk, conversationId, shortcut);
   const brandVoice = useBrandVoice(accountId);
   const checks = useMemo(
-    () => checkReply({ body, platform, language: menu.replyLanguage ?? language, brandVoice }),
-    [body, platform, language, menu.replyLanguage, brandVoice],
+    () => checkReply({ body, platform, language: menu.replyLanguage ?? language, brandVoice, lengthOptions: { mastodonLimit: replyLimit ?? undefined } }),
+    [body, platform, language, menu.replyLanguage, brandVoice, replyLimit],
   );
   const underlines = useMemo(() => underlinesOf(checks), [checks]);
 

@@ -114,6 +114,7 @@ function OpenThread({
         conversationId={conversation.id}
         platform={conversation.platform}
         accountId={conversation.accountId}
+        replyLimit={detail.account.replyLimit ?? null}
         language={conversation.language ?? detail.customer.language}
         savedDraft={detail.draft?.body ?? ''}
         notice={notice}
