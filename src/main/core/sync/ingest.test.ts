@@ -22,16 +22,16 @@ describe('ingestPage', () => {
     expect(t1.dueAt).toBe(T0 + 60 * MIN);
   });
 
-  it("stores the platform's language tag as unchecked until the analyzer runs; agents' messages get no confidence", () => {
+  it("stores the platform's language tag (as its primary subtag, like the detector's) as unchecked until the analyzer runs; agents' messages get no confidence", () => {
     const repos = makeRepos();
     const items = [inbound({ thread: 't1', user: 'ana', language: 'pt-BR' }), inbound({ thread: 't1', user: 'ana', direction: 'out', language: null, createdAt: T0 + MIN })];
     ingestPage(repos, ACCOUNT_ID, items, null, DEFAULT_SLA_POLICIES, T0 + 2 * MIN);
     const rows = repos.db.prepare('SELECT direction, language, language_source AS source, language_confidence AS confidence FROM messages ORDER BY id').all();
     expect(rows).toEqual([
-      { direction: 'in', language: 'pt-BR', source: 'platform', confidence: 0.8 },
+      { direction: 'in', language: 'pt', source: 'platform', confidence: 0.8 },
       { direction: 'out', language: null, source: null, confidence: null },
     ]);
-    expect(repos.conversations.list('all', 'agent-self', 5)[0]).toMatchObject({ language: 'pt-BR', languageSource: 'platform', languageConfidence: 0.8 });
+    expect(repos.conversations.list('all', 'agent-self', 5)[0]).toMatchObject({ language: 'pt', languageSource: 'platform', languageConfidence: 0.8 });
   });
 
   it('stores thread context in its conversation without making anyone wait, and passes over context alone', () => {

@@ -5,7 +5,7 @@ import { resolutionSpentAfterAnswer, type ResolvedSlaPolicy } from '@shared/sla'
 import { AUTO_ACK_MAX_AGE_MS, queueAutoAck } from '../sla/autoAck';
 import { deadlineFields } from '../sla/deadlines';
 import type { ConversationIntent, LanguageSource, Platform } from '@shared/domain';
-import { PLATFORM_CONFIDENCE } from '../urgency/language';
+import { normalizeLanguageTag, PLATFORM_CONFIDENCE } from '../urgency/language';
 import type { InboundItem } from '../connectors/connector';
 import type { ConversationState } from '../repos/conversations';
 import type { Repos } from '../repos';
@@ -38,9 +38,11 @@ export type Analyze = (item: InboundItem, platform: Platform) => MessageAnalysis
 
 export const NO_LANGUAGE = { language: null, languageSource: null, languageConfidence: null } as const;
 
-/** The platform's language tag as it came, unchecked. */
-const platformLanguage = (item: InboundItem): Pick<MessageAnalysis, 'language' | 'languageSource' | 'languageConfidence'> =>
-  item.language ? { language: item.language, languageSource: 'platform', languageConfidence: PLATFORM_CONFIDENCE.unchecked } : NO_LANGUAGE;
+/** The platform's language tag, unchecked (as a primary subtag, like the detector's: one queue per language). */
+const platformLanguage = (item: InboundItem): Pick<MessageAnalysis, 'language' | 'languageSource' | 'languageConfidence'> => {
+  const language = normalizeLanguageTag(item.language);
+  return language ? { language, languageSource: 'platform', languageConfidence: PLATFORM_CONFIDENCE.unchecked } : NO_LANGUAGE;
+};
 
 /** Without the analyzer (before it has loaded, or in tests): the platform's language tag and the default rules. */
 export const basicAnalysis: Analyze = (item, platform) => ({

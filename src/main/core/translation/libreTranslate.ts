@@ -30,8 +30,27 @@ export function normaliseServerUrl(input: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** This computer or the local network: where plain http is an acceptable risk for a self-hosted server. */
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.local') ||
+    host === '::1' ||
+    /^127\./.test(host) ||
+    /^10\./.test(host) ||
+    /^192\.168\./.test(host) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+    /^f[cd][0-9a-f]{2}:/.test(host)
+  );
+}
+
 export function createLibreTranslateProvider(serverUrl: string, apiKey: string | null, options: ProviderOptions = {}): TranslationProvider {
   const base = normaliseServerUrl(serverUrl);
+  const { protocol, hostname } = new URL(base);
+  if (apiKey && protocol === 'http:' && !isLocalHost(hostname)) {
+    throw invalidInput('An API key is sent only over https:// (or over http:// to a server on this computer or the local network)');
+  }
   const label = `LibreTranslate (${new URL(base).host})`;
   const now = options.now ?? Date.now;
   const request = createHttpClient({ label, resetAt: () => null, fetch: options.fetch, now });

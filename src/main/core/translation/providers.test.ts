@@ -90,6 +90,10 @@ describe('LibreTranslate provider', () => {
   it('normalises the address, and refuses one that is not a web address', () => {
     expect(normaliseServerUrl(' translate.example.org/ ')).toBe('https://translate.example.org');
     expect(normaliseServerUrl('http://10.0.0.5:5000/lt//')).toBe('http://10.0.0.5:5000/lt');
+    // A key never travels in clear text over the internet; a server on the local network may use http.
+    expect(() => createLibreTranslateProvider('http://translate.example.org', 'secret-key')).toThrow(/only over https/);
+    expect(() => createLibreTranslateProvider('http://192.168.1.20:5000', 'secret-key')).not.toThrow();
+    expect(() => createLibreTranslateProvider('http://translate.example.org', null)).not.toThrow();
     expect(() => normaliseServerUrl('ftp://example.org')).toThrow(/https:\/\/ or http:\/\//);
     expect(() => normaliseServerUrl('http://exa mple')).toThrow(/not a web address/);
     expect(() => normaliseServerUrl('https://user:key@example.org')).toThrow(/API key in its own field/);

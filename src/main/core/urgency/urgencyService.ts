@@ -13,7 +13,7 @@ import type { Repos } from '../repos';
 import { basicAnalysis, NO_LANGUAGE, type Analyze, type IngestResult } from '../sync/ingest';
 import { Timer } from '../sync/timer';
 import { loadUrgencyAnalyzer, type UrgencyAnalyzer } from './analyzer';
-import { PLATFORM_CONFIDENCE } from './language';
+import { normalizeLanguageTag, PLATFORM_CONFIDENCE } from './language';
 import { SpikeDetector, spikeOptions, type SpikeEvent } from './spikes';
 
 const RULES_SETTING = 'urgency.rules';
@@ -70,7 +70,8 @@ export class UrgencyService {
     const sentiment = { score: a.sentiment.score, label: a.sentiment.label };
     if (a.language) return { language: a.language, languageSource: a.languageSource, languageConfidence: a.languageConfidence, sentiment, urgency: a.urgency };
     // The platform's tag, set aside by the script or the detector but with nothing better to replace it.
-    const fallback = item.language ? { language: item.language, languageSource: 'platform' as const, languageConfidence: PLATFORM_CONFIDENCE.contradicted } : NO_LANGUAGE;
+    const tag = normalizeLanguageTag(item.language);
+    const fallback = tag ? { language: tag, languageSource: 'platform' as const, languageConfidence: PLATFORM_CONFIDENCE.contradicted } : NO_LANGUAGE;
     return { ...fallback, sentiment, urgency: a.urgency };
   };
 

@@ -1,6 +1,6 @@
 // A content language as its code ("pt-BR"), named in full for assistive tech and on hover, with
 // how it was found and how sure that is when it was detected ("Latvian · detected, 93% sure").
-import { Badge } from '@mantine/core';
+import { Badge, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LanguageSource } from '@shared/domain';
 import { formatPercent, languageName } from '../i18n/formatters';
@@ -15,8 +15,9 @@ export function LanguageTag({ code, source, confidence }: { code: string; source
       ? t(`list.languageFound.${source}`, { language: name, confidence: formatPercent(confidence, locale) })
       : t('list.language', { language: name });
   return (
-    <Badge size="xs" variant="outline" color="gray" title={label} aria-label={label}>
-      {code}
+    <Badge size="xs" variant="outline" color="gray" title={label}>
+      <span aria-hidden>{code}</span>
+      <VisuallyHidden>{label}</VisuallyHidden>
     </Badge>
   );
 }

@@ -98,7 +98,6 @@ export function Composer({ conversationId, platform, language, accountId, replyL
   const [taking, setTaking] = useState(false);
   const takingRef = useRef(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const lastSelection = useRef<[number, number] | null>(null);
   const [caret, setCaret] = useState<number | null>(null);
   const listId = useId();
   const shortcut = caret === null ? null : findShortcutQuery(body, caret);
@@ -156,7 +155,10 @@ export function Composer({ conversationId, platform, language, accountId, replyL
   const change = (text: string) => {
     bodyRef.current = text;
     setBody(text);
-    if (text === '') unsavedDrafts.forget(conversationId);
+    if (text === '') {
+      unsavedDrafts.forget(conversationId);
+      menu.forgetReplyLanguage();
+    }
     else unsavedDrafts.remember(conversationId, text);
     saverRef.current?.update(text);
   };
@@ -171,31 +173,45 @@ export function Composer({ conversationId, platform, language, accountId, replyL
     });
   };
 
+  const inserting = useRef(false);
+
+  /** Inserts the menu's response in place of the /shortcut typed, if it is still there when the response is ready. */
   const insertResponse = async (index: number) => {
-    if (!shortcut) return;
-    const prepared = await menu.prepare(index);
-    if (!prepared) return;
-    const { text, caret: at } = insertAt(bodyRef.current, shortcut.start, shortcut.end, prepared.text);
-    change(text);
-    placeCaret(at);
-    menu.inserted(prepared);
+    if (!shortcut || inserting.current) return;
+    inserting.current = true;
+    try {
+      const prepared = await menu.prepare(index);
+      const text = bodyRef.current;
+      // The agent may have typed on while it was prepared: only the same /shortcut is replaced.
+      if (!prepared || text.slice(shortcut.start, shortcut.end) !== `/${shortcut.token}`) return;
+      const { text: next, caret: at } = insertAt(text, shortcut.start, shortcut.end, prepared.text);
+      change(next);
+      placeCaret(at);
+      menu.inserted(prepared);
+    } finally {
+      inserting.current = false;
+    }
   };
 
-  // The command palette inserts at the caret (or the end when the box never had the focus).
+  // The command palette inserts at the caret the box last had (the browser keeps it after blur).
   const insertFromPalette = useEffectEvent(async (responseId: string) => {
-    const el = textareaRef.current;
-    const text = bodyRef.current;
-    const start = el && document.activeElement === el ? el.selectionStart : (lastSelection.current?.[0] ?? text.length);
-    const end = el && document.activeElement === el ? el.selectionEnd : (lastSelection.current?.[1] ?? text.length);
+    if (sender.isSending(conversationId) || takingRef.current || inserting.current) return;
+    inserting.current = true;
     try {
       const prepared = await desk.prepareCannedReply({ id: responseId, conversationId });
+      const text = bodyRef.current;
+      const el = textareaRef.current;
+      const start = Math.min(el?.selectionStart ?? text.length, text.length);
+      const end = Math.min(Math.max(el?.selectionEnd ?? text.length, start), text.length);
       const separated = start > 0 && !/\s/u.test(text[start - 1]!) ? ` ${prepared.text}` : prepared.text;
-      const { text: next, caret: at } = insertAt(bodyRef.current, start, end, separated);
+      const { text: next, caret: at } = insertAt(text, start, end, separated);
       change(next);
       placeCaret(at);
       menu.inserted(prepared);
     } catch (error) {
       showErrorToast(t('composer.insertFailed'), describeError(t, error));
+    } finally {
+      inserting.current = false;
     }
   });
   useEffect(() => onInsertRequest((id) => void insertFromPalette(id)), []);
@@ -298,7 +314,7 @@ export function Composer({ conversationId, platform, language, accountId, replyL
         </Text>
       )}
       <DraftTranslation body={body} language={language} onReplace={change} disabled={busy} />
-      {menu.open && shortcut && (
+      {menu.open && shortcut && (menu.results.length > 0 || menu.settled) && (
         <ShortcutMenu
           listId={listId}
           query={shortcut.query}
@@ -318,10 +334,7 @@ export function Composer({ conversationId, platform, language, accountId, replyL
         aria-autocomplete="list"
         aria-controls={menu.open && menu.results.length > 0 ? listId : undefined}
         aria-activedescendant={menu.open && menu.results.length > 0 ? optionId(listId, menu.active) : undefined}
-        onSelect={(e) => {
-          lastSelection.current = [e.currentTarget.selectionStart, e.currentTarget.selectionEnd];
-          setCaret(e.currentTarget.selectionStart === e.currentTarget.selectionEnd ? e.currentTarget.selectionStart : null);
-        }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart === e.currentTarget.selectionEnd ? e.currentTarget.selectionStart : null)}
         placeholder={t('composer.placeholder', { shortcut: SEND_SHORTCUT })}
         value={body}
         onChange={(e) => {

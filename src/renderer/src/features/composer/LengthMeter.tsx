@@ -1,6 +1,6 @@
 // How long the reply is, counted the way its platform counts (X weighs links as 23 and emoji as
 // 2; Bluesky counts graphemes and bytes...), against the platform's limit.
-import { Text, Tooltip } from '@mantine/core';
+import { Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '@shared/domain';
 import type { LengthMeasure } from '@shared/platformLength';
@@ -30,11 +30,12 @@ export function LengthMeter({ platform, length }: { platform: Platform; length: 
         style={{ fontVariantNumeric: 'tabular-nums' }}
         data-testid="reply-length"
         data-over={length.over || undefined}
-        aria-label={label}
         role={length.over ? 'alert' : undefined}
-        tabIndex={0}
       >
-        {t('composer.length.meter', { used: length.used, limit: length.limit })}
+        <span aria-hidden data-testid="reply-length-count">
+          {t('composer.length.meter', { used: length.used, limit: length.limit })}
+        </span>
+        <VisuallyHidden>{label}</VisuallyHidden>
       </Text>
     </Tooltip>
   );

@@ -19,7 +19,7 @@ export function ReplyIssues({ checks }: { checks: ReplyChecks }) {
       {advice.length > 0 && (
         <List size="xs" mt={4} c="orange.9" data-testid="brand-voice-findings" aria-label={t('composer.brandVoice.label')}>
           {advice.map((f) => (
-            <List.Item key={`${f.kind}-${f.start}`}>{t(`composer.brandVoice.${f.kind}`, { phrase: f.phrase })}</List.Item>
+            <List.Item key={`${f.kind}-${f.start}-${f.end}-${f.phrase}`}>{t(`composer.brandVoice.${f.kind}`, { phrase: f.phrase })}</List.Item>
           ))}
         </List>
       )}

@@ -44,7 +44,15 @@ export function UnderlineOverlay({ target, text, underlines }: { target: RefObje
       const style = getComputedStyle(el);
       const copied: CSSProperties = {};
       for (const key of COPIED) (copied as Record<string, string>)[key] = style[key];
-      setBox({ ...copied, top: el.offsetTop, left: el.offsetLeft, width: el.offsetWidth, height: el.offsetHeight });
+      // The text area's box without its scrollbar (past maxRows it scrolls and its text wraps narrower).
+      const borders = (a: string, b: string) => parseFloat(a) + parseFloat(b);
+      setBox({
+        ...copied,
+        top: el.offsetTop,
+        left: el.offsetLeft,
+        width: el.clientWidth + borders(style.borderLeftWidth, style.borderRightWidth),
+        height: el.clientHeight + borders(style.borderTopWidth, style.borderBottomWidth),
+      });
     };
     const follow = () => {
       if (layer.current) layer.current.scrollTop = el.scrollTop;

@@ -13,7 +13,8 @@ const MAX_RESULTS = 8;
 
 export function useCannedMenu(desk: Desk, conversationId: number, shortcut: ShortcutQuery | null) {
   const { t } = useTranslation();
-  const [results, setResults] = useState<RankedResponse[]>([]);
+  // The results with the query they answer: a fast "/x" + Enter must not take an older query's.
+  const [found, setFound] = useState<{ query: string; results: RankedResponse[] }>({ query: '', results: [] });
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [preview, setPreview] = useState<{ id: string; reply: PreparedReply | { error: string } } | null>(null);
@@ -23,6 +24,7 @@ export function useCannedMenu(desk: Desk, conversationId: number, shortcut: Shor
 
   const query = shortcut?.query ?? null;
   const open = shortcut !== null && dismissedAt !== shortcut.start;
+  const results = open && found.query === query ? found.results : [];
 
   // The slash is gone: a later one opens the menu again (state adjusted while rendering).
   if (shortcut === null && dismissedAt !== null) setDismissedAt(null);
@@ -32,12 +34,12 @@ export function useCannedMenu(desk: Desk, conversationId: number, shortcut: Shor
     let current = true;
     const timer = setTimeout(() => {
       desk.searchCannedResponses({ query, limit: MAX_RESULTS }).then(
-        (found) => {
+        (results) => {
           if (!current) return;
-          setResults(found);
+          setFound({ query, results });
           setActive(0);
         },
-        () => current && setResults([]),
+        () => current && setFound({ query, results: [] }),
       );
     }, SEARCH_DELAY_MS);
     return () => {
@@ -73,20 +75,19 @@ export function useCannedMenu(desk: Desk, conversationId: number, shortcut: Shor
     };
   }, [activeId, prepareById, t]);
 
-  // A response changed in the library: prepare it again.
-  useEffect(() => {
-    prepared.current.clear();
-  }, [results]);
-
   return {
     open,
-    results: open ? results : [],
+    results,
+    /** The results answer the query typed (until then the menu waits rather than say "no match"). */
+    settled: found.query === query,
     active,
     preview: open && preview && preview.id === activeId ? preview.reply : null,
     replyLanguage,
     setActive,
     move: (delta: number) => setActive((i) => Math.max(0, moveActive(i, delta, results.length))),
     dismiss: (slashAt: number) => setDismissedAt(slashAt),
+    /** The box was emptied: the next reply's language is the customer's again. */
+    forgetReplyLanguage: () => setReplyLanguage(null),
     /** The highlighted (or given) response ready to insert; null when it cannot be prepared. */
     async prepare(index: number): Promise<PreparedReply | null> {
       const id = results[index]?.response.id;
@@ -101,6 +102,8 @@ export function useCannedMenu(desk: Desk, conversationId: number, shortcut: Shor
     inserted(reply: PreparedReply) {
       setReplyLanguage(reply.language);
       setDismissedAt(null);
+      // Prepared afresh next time: the library or the conversation may change meanwhile.
+      prepared.current.clear();
       // Counted for ranking; a lost count is not worth bothering the agent.
       desk.recordCannedUse({ id: reply.responseId }).catch(() => undefined);
     },

@@ -35,7 +35,9 @@ export function BrandVoiceEditor({ accounts }: { accounts: readonly Account[] })
   const { t } = useTranslation();
   const desk = useDesk();
   const accountLabel = useAccountLabel();
-  const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
+  const [chosenId, setAccountId] = useState(accounts[0]?.id ?? '');
+  // The accounts may arrive after the editor opened: the first one until the agent picks.
+  const accountId = accounts.some((a) => a.id === chosenId) ? chosenId : (accounts[0]?.id ?? '');
   const [loaded, setLoaded] = useState<Loaded>(null);
   const [attempt, setAttempt] = useState(0);
 

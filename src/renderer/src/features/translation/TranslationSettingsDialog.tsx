@@ -26,6 +26,13 @@ export function TranslationSettingsDialog({ opened, onClose }: { opened: boolean
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [wasOpened, setWasOpened] = useState(false);
+  const [settingsSeen, setSettingsSeen] = useState(settings !== undefined);
+  // Opened before the settings arrived: the form starts from them once they do (Save must never
+  // turn translation off, and drop its key, only because they were still loading).
+  if (opened && !settingsSeen && settings !== undefined) {
+    setSettingsSeen(true);
+    setValues(toFormValues(settings));
+  }
   if (opened !== wasOpened) {
     setWasOpened(opened);
     if (opened) {
