@@ -11,22 +11,18 @@
 // - Brand voice: banned phrases, slang and idioms per language, required sign-off, with ranges.
 import { z } from 'zod';
 import { PLATFORMS, type Platform } from './domain';
+import { languageTagSchema, primaryLanguage } from './languageTags';
 
 // ---------------------------------------------------------------------------------------------
 // Model
 
 export const SHORTCUT_PATTERN = /^[A-Za-z0-9_-]+$/;
-const LANGUAGE_TAG_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 export const shortcutSchema = z
   .string({ error: 'shortcut is required' })
   .min(1, { error: 'shortcut is required' })
   .max(64, { error: 'shortcut may be at most 64 characters' })
   .regex(SHORTCUT_PATTERN, { error: (iss) => `shortcut '${String(iss.input)}' may only contain letters, digits, - and _` });
-
-export const languageTagSchema = z
-  .string()
-  .regex(LANGUAGE_TAG_PATTERN, { error: (iss) => `language '${String(iss.input)}' is not a language tag such as en or pt-BR` });
 
 export const variantPlatformSchema = z.enum(PLATFORMS, {
   error: (iss) => `platform '${String(iss.input)}' is not one of ${PLATFORMS.join(', ')}`,
@@ -144,7 +140,6 @@ export function languageChain(language: string): string[] {
 }
 
 const sameTag = (a: string | null, b: string | null): boolean => (a === null || b === null ? a === b : a.toLowerCase() === b.toLowerCase());
-const primary = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
 /**
  * The best variant of `response` for a conversation. Language first (pt-BR → pt → other pt
@@ -174,8 +169,8 @@ export function chooseVariant(response: Pick<CannedResponse, 'variants'>, target
       const found = pick(i === 0 ? 'exact' : 'base-language', (v) => sameTag(v.language, tag), label);
       if (found) return found;
     }
-    const base = primary(wanted);
-    const related = pick('related-language', (v) => v.language !== null && primary(v.language) === base, `variant in a related form of ${base} (no ${wanted} variant)`);
+    const base = primaryLanguage(wanted);
+    const related = pick('related-language', (v) => v.language !== null && primaryLanguage(v.language) === base, `variant in a related form of ${base} (no ${wanted} variant)`);
     if (related) return related;
   }
   const fallbackNote = wanted ? `no ${wanted} variant` : 'conversation language unknown';
@@ -183,7 +178,7 @@ export function chooseVariant(response: Pick<CannedResponse, 'variants'>, target
   if (byDefault) return byDefault;
   const english =
     pick('english', (v) => sameTag(v.language, 'en'), `English variant (${fallbackNote}, no variant for any language)`) ??
-    pick('english', (v) => v.language !== null && primary(v.language) === 'en', `English variant (${fallbackNote}, no variant for any language)`);
+    pick('english', (v) => v.language !== null && primaryLanguage(v.language) === 'en', `English variant (${fallbackNote}, no variant for any language)`);
   if (english) return english;
   const generic = variants.findIndex((v) => v.platform === null);
   const index = generic >= 0 ? generic : 0;

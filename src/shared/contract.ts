@@ -18,13 +18,12 @@ import type {
   SyncStatus,
   Workspace,
 } from './domain';
-import { LANGUAGE_TAG_PATTERN } from './domain';
+import { LANGUAGE_TAG_PATTERN, languageTagSchema } from './languageTags';
 import { DeskError, invalidInput } from './errors';
 import { slaCalendarSchema, slaPolicySchema, type SlaCalendar, type SlaPolicy } from './sla';
 import { urgencyRulesSchema, type UrgencyRules } from './urgency';
 import { brandVoiceSchema, cannedResponseSchema, type BrandVoiceGuidelines, type CannedResponse, type LibraryHit, type PreparedReply } from './cannedResponses';
 import {
-  languageTagSchema,
   translationSettingsInputSchema,
   type MessageTranslation,
   type TextTranslation,

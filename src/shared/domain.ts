@@ -153,8 +153,6 @@ export interface ConversationDetail {
 /** `language:<tag>`: open conversations in one language (`language:und` when it is not known). */
 export type QueueId = 'all' | 'mine' | 'unassigned' | 'urgent' | 'listening' | `account:${string}` | `language:${string}`;
 
-/** A language tag as conversations store it ('lv', 'pt-BR'), as it may appear in a `language:` queue id. */
-export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
 /** The queue of a conversation language (null: not known). */
 export const languageQueue = (language: string | null): QueueId => `language:${language ?? UNKNOWN_LANGUAGE}`;
 /** The language tag of a `language:` queue ('und' for the unknown-language queue), else null. */

@@ -2,15 +2,9 @@
 // server, or DeepL), what crosses the contract, and how languages are compared.
 import { z } from 'zod';
 
+
 export const TRANSLATION_PROVIDERS = ['none', 'libretranslate', 'deepl'] as const;
 export type TranslationProviderKind = (typeof TRANSLATION_PROVIDERS)[number];
-
-/** A BCP-47 language tag as the desk stores them ("en", "pt-BR", "zh-Hant"). */
-export const languageTagSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Not a language code (such as en, de or pt-BR)')
-  .max(35);
 
 /**
  * An API key typed in the settings: goes to the OS keychain only. Left out, the key already
@@ -62,7 +56,5 @@ export interface MessageTranslation extends TextTranslation {
 export const isDeeplFreeKey = (key: string) => key.trim().endsWith(':fx');
 
 /** "pt-BR" → "pt". */
-export const primaryLanguage = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 /** Whether two tags name the same language (regional variants count as the same). */
-export const sameLanguage = (a: string, b: string) => primaryLanguage(a) === primaryLanguage(b);

@@ -2,7 +2,7 @@
 // GET /languages, errors as {error}. https://libretranslate.com/docs
 import { z } from 'zod';
 import { invalidInput } from '@shared/errors';
-import { primaryLanguage } from '@shared/translation';
+import { primaryLanguage } from '@shared/languageTags';
 import { createHttpClient } from '../connectors/http';
 import { guarded, type ProviderOptions, type TranslationProvider } from './provider';
 

@@ -93,7 +93,7 @@ describe('translation without a provider', () => {
     await expect(call('saveTranslationSettings', { provider: 'deepl' })).rejects.toMatchObject({ name: 'InvalidInput', message: /Enter the DeepL API key/ });
     await expect(call('saveTranslationSettings', { provider: 'google' })).rejects.toMatchObject({ name: 'InvalidInput' });
     await expect(call('translateText', { text: '   ', target: 'en' })).rejects.toMatchObject({ name: 'InvalidInput', message: /nothing to translate/ });
-    await expect(call('translateText', { text: 'x', target: 'english!' })).rejects.toMatchObject({ name: 'InvalidInput', message: /Not a language code/ });
+    await expect(call('translateText', { text: 'x', target: 'english!' })).rejects.toMatchObject({ name: 'InvalidInput', message: /is not a language tag/ });
     expect(service.settings()).toEqual({ provider: 'none' });
   });
 

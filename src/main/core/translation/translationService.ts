@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DeskError, invalidInput, notFound } from '@shared/errors';
+import { primaryLanguage } from '@shared/languageTags';
 import {
   isDeeplFreeKey,
-  primaryLanguage,
   type MessageTranslation,
   type TextTranslation,
   type TranslationLanguage,

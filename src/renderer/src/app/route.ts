@@ -1,6 +1,7 @@
 // The selected queue and conversation live in the address hash (#/queue/all/conversation/42),
 // so a reload, or the back button, brings the agent back to the same place.
-import { LANGUAGE_TAG_PATTERN, queueLanguage, type QueueId } from '@shared/domain';
+import { queueLanguage, type QueueId } from '@shared/domain';
+import { LANGUAGE_TAG_PATTERN } from '@shared/languageTags';
 
 export interface Route {
   queue: QueueId;

@@ -7,6 +7,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreparedReply, RankedResponse } from '@shared/cannedResponses';
 import { PlatformBadge } from '../../components/PlatformBadge';
+import { rangeParts } from '../../components/rangeParts';
 import { languageName } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import classes from './Composer.module.css';
@@ -123,18 +124,13 @@ const VARIANT_SENTENCE = {
 
 /** The text with the ranges that could not be filled marked (as text: never as HTML). */
 function withMarks(text: string, issues: PreparedReply['issues']): ReactNode {
-  const parts: ReactNode[] = [];
-  let cursor = 0;
-  for (const [i, issue] of issues.entries()) {
-    if (issue.start < cursor || issue.end <= issue.start) continue;
-    parts.push(text.slice(cursor, issue.start));
-    parts.push(
+  return rangeParts(text, issues).map(({ text: part, range }, i) =>
+    range ? (
       <mark key={i} className={classes.gap}>
-        {text.slice(issue.start, issue.end)}
-      </mark>,
-    );
-    cursor = issue.end;
-  }
-  parts.push(text.slice(cursor));
-  return parts.map((p, i) => <Fragment key={i}>{p}</Fragment>);
+        {part}
+      </mark>
+    ) : (
+      <Fragment key={i}>{part}</Fragment>
+    ),
+  );
 }

@@ -3,6 +3,7 @@
 // show. It copies the textarea's box and font, follows its size and scroll, and never takes the
 // pointer. The ranges are also listed in words below the box (ReplyIssues) for screen readers.
 import { Fragment, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { rangeParts } from '../../components/rangeParts';
 import classes from './Composer.module.css';
 
 export interface Underline {
@@ -72,25 +73,16 @@ export function UnderlineOverlay({ target, text, underlines }: { target: RefObje
   });
 
   if (underlines.length === 0 || !box) return null;
-  const sorted = [...underlines].sort((a, b) => a.start - b.start);
-  const parts: { text: string; tone?: Underline['tone'] }[] = [];
-  let cursor = 0;
-  for (const u of sorted) {
-    if (u.start < cursor || u.end <= u.start || u.end > text.length) continue;
-    parts.push({ text: text.slice(cursor, u.start) });
-    parts.push({ text: text.slice(u.start, u.end), tone: u.tone });
-    cursor = u.end;
-  }
-  parts.push({ text: text.slice(cursor) });
+  const parts = rangeParts(text, underlines);
   return (
     <div ref={layer} className={classes.underlines} style={box} aria-hidden dir="auto" data-testid="reply-underlines">
-      {parts.map((p, i) =>
-        p.tone ? (
-          <span key={i} className={classes.underline} data-tone={p.tone}>
-            {p.text}
+      {parts.map(({ text: part, range }, i) =>
+        range ? (
+          <span key={i} className={classes.underline} data-tone={range.tone}>
+            {part}
           </span>
         ) : (
-          <Fragment key={i}>{p.text}</Fragment>
+          <Fragment key={i}>{part}</Fragment>
         ),
       )}
       {/* A final line break in a textarea still takes a line. */}

@@ -2,19 +2,17 @@
 // response made ready for this conversation (cached per response), and a menu the agent closed
 // with Escape staying closed until the slash it was opened at is gone.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PreparedReply, RankedResponse, ShortcutQuery } from '@shared/cannedResponses';
+import type { PreparedReply, ShortcutQuery } from '@shared/cannedResponses';
 import type { Desk } from '@shared/contract';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../app/describeError';
 import { moveActive } from './replyChecks';
+import { useCannedSearch } from './useCannedSearch';
 
-const SEARCH_DELAY_MS = 60;
 const MAX_RESULTS = 8;
 
 export function useCannedMenu(desk: Desk, conversationId: number, shortcut: ShortcutQuery | null) {
   const { t } = useTranslation();
-  // The results with the query they answer: a fast "/x" + Enter must not take an older query's.
-  const [found, setFound] = useState<{ query: string; results: RankedResponse[] }>({ query: '', results: [] });
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [preview, setPreview] = useState<{ id: string; reply: PreparedReply | { error: string } } | null>(null);
@@ -24,29 +22,18 @@ export function useCannedMenu(desk: Desk, conversationId: number, shortcut: Shor
 
   const query = shortcut?.query ?? null;
   const open = shortcut !== null && dismissedAt !== shortcut.start;
-  const results = open && found.query === query ? found.results : [];
 
   // The slash is gone: a later one opens the menu again (state adjusted while rendering).
   if (shortcut === null && dismissedAt !== null) setDismissedAt(null);
 
-  useEffect(() => {
-    if (!open || query === null) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      desk.searchCannedResponses({ query, limit: MAX_RESULTS }).then(
-        (results) => {
-          if (!current) return;
-          setFound({ query, results });
-          setActive(0);
-        },
-        () => current && setFound({ query, results: [] }),
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [desk, open, query]);
+  const found = useCannedSearch(open ? query : null, MAX_RESULTS);
+  const results = open && found.query === query ? found.results : [];
+  // A new list: the first response is highlighted.
+  const [listSeen, setListSeen] = useState(found);
+  if (listSeen !== found) {
+    setListSeen(found);
+    setActive(0);
+  }
 
   const prepareById = useCallback(
     (id: string): Promise<PreparedReply> => {

@@ -2,8 +2,9 @@
 // placeholders that stay unfilled marked (and said in words), and the length per platform with a
 // warning when it is over the limit.
 import { Alert, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rangeParts } from '../../components/rangeParts';
 import { formatNumber } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import type { VariantPreview } from './variantPreview';
@@ -15,18 +16,15 @@ export function VariantPreviewPanel({ preview, id }: { preview: VariantPreview; 
   const list = (items: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items.map((i) => `{{${i}}}`));
   const over = preview.lengths.filter((l) => l.measure.over);
 
-  const parts: ReactNode[] = [];
-  let cursor = 0;
-  preview.issues.forEach((issue, i) => {
-    if (issue.start > cursor) parts.push(preview.text.slice(cursor, issue.start));
-    parts.push(
+  const parts: ReactNode[] = rangeParts(preview.text, preview.issues).map(({ text, range: issue }, i) =>
+    issue ? (
       <mark key={i} className={classes.issue} title={t(issue.kind === 'missing' ? 'library.preview.missingOne' : 'library.preview.unknownOne', { placeholder: `{{${issue.name}}}` })}>
-        {preview.text.slice(issue.start, issue.end)}
-      </mark>,
-    );
-    cursor = issue.end;
-  });
-  parts.push(preview.text.slice(cursor));
+        {text}
+      </mark>
+    ) : (
+      <Fragment key={i}>{text}</Fragment>
+    ),
+  );
 
   return (
     <Stack gap={6} component="section" aria-labelledby={`${id}-title`} data-testid="variant-preview">

@@ -1,6 +1,7 @@
 // The brand-voice form without the DOM: lists are edited one entry per line; slang and idioms
 // per language tag. Checked against the limits of brandVoiceSchema, said per field.
-import { brandVoiceSchema, languageTagSchema, type BrandVoiceGuidelines } from '@shared/cannedResponses';
+import { brandVoiceSchema, type BrandVoiceGuidelines } from '@shared/cannedResponses';
+import { languageTagSchema } from '@shared/languageTags';
 
 export const MAX_PHRASE = 200;
 export const MAX_PHRASES = 500;

@@ -2,10 +2,10 @@
 // CannedResponse, and their checks (the library's rules, said per field so each message can be
 // translated). The core checks again: shortcuts unique across the library, includes resolvable.
 import { PLATFORMS, type Platform } from '@shared/domain';
+import { languageTagSchema } from '@shared/languageTags';
 import {
   cannedResponseSchema,
   cannedVariantSchema,
-  languageTagSchema,
   normalizeShortcut,
   SHORTCUT_PATTERN,
   tagSchema,

@@ -2,12 +2,11 @@
 // to go to. Responses are searched in the core as the agent types (titles, tags, bodies, ranked
 // by this agent's use); with no conversation open, they are not offered.
 import { Spotlight, spotlight } from '@mantine/spotlight';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LibraryHit } from '@shared/cannedResponses';
 import type { QueueId, QueueSummary } from '@shared/domain';
-import { useDesk } from '../../app/deskContext';
 import { requestInsert } from '../composer/composerRequests';
+import { useCannedSearch } from '../composer/useCannedSearch';
 import { useQueueNamer } from '../queues/useQueueName';
 
 const MAX_RESPONSES = 8;
@@ -21,24 +20,8 @@ export interface CommandPaletteProps {
 
 export function CommandPalette({ queues, conversationOpen, onOpenQueue }: CommandPaletteProps) {
   const { t } = useTranslation();
-  const desk = useDesk();
   const [query, setQuery] = useState('');
-  const [responses, setResponses] = useState<LibraryHit[]>([]);
-
-  useEffect(() => {
-    if (!conversationOpen) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      desk.searchCannedResponses({ query, limit: MAX_RESPONSES }).then(
-        (found) => current && setResponses(found),
-        () => current && setResponses([]),
-      );
-    }, 60);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [desk, query, conversationOpen]);
+  const { results: responses } = useCannedSearch(conversationOpen ? query : null, MAX_RESPONSES);
 
   const queueName = useQueueNamer();
   const words = query.trim().toLocaleLowerCase();

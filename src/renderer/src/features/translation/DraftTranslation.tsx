@@ -5,7 +5,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sameLanguage } from '@shared/translation';
+import { sameLanguage } from '@shared/languageTags';
 import { useDesk } from '../../app/deskContext';
 import { describeError } from '../../app/describeError';
 import { showErrorToast } from '../../app/toasts';
