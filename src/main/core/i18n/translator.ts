@@ -1,16 +1,29 @@
-/// <reference types="vite/client" />
 // Native strings (notifications, tray, dialogs) from the same locale files as the renderer,
-// in the agent's chosen language or the system's. Every locale file present is bundled (a glob,
-// resolved by vite in electron-vite builds and in vitest); a missing one falls back to English.
+// in the agent's chosen language or the system's. The files are imported by name (plain
+// imports, so the core also runs under tsx, not only when bundled): one per UI language
+// (test/unit/locales.test.ts checks that each exists and is complete).
 import i18next, { type TFunction } from 'i18next';
-import type { LocaleResource } from '@shared/locales/localeCheck';
-import { FALLBACK_LANGUAGE, localeFileLanguage, resourceLanguage, uiLanguage } from '@shared/pickLanguage';
+import { FALLBACK_LANGUAGE, resourceLanguage, uiLanguage } from '@shared/pickLanguage';
+import type { UiLanguage } from '@shared/uiLanguages';
+import ar from '@shared/locales/ar.json';
+import bn from '@shared/locales/bn.json';
+import de from '@shared/locales/de.json';
+import en from '@shared/locales/en.json';
+import es from '@shared/locales/es.json';
+import fr from '@shared/locales/fr.json';
+import gu from '@shared/locales/gu.json';
+import ja from '@shared/locales/ja.json';
+import lv from '@shared/locales/lv.json';
+import ml from '@shared/locales/ml.json';
+import ptBR from '@shared/locales/pt-BR.json';
+import te from '@shared/locales/te.json';
 
 export type Translate = TFunction;
 
-const files = import.meta.glob<LocaleResource>('../../../shared/locales/*.json', { eager: true, import: 'default' });
-const resources = Object.fromEntries(Object.entries(files).map(([path, strings]) => [localeFileLanguage(path), { translation: strings }]));
-/** The languages whose locale files were bundled. */
+const STRINGS: Record<UiLanguage, object> = { en, ml, gu, bn, te, lv, es, 'pt-BR': ptBR, de, fr, ja, ar };
+const resources = Object.fromEntries(Object.entries(STRINGS).map(([language, strings]) => [language, { translation: strings }]));
+
+/** The languages the native strings speak. */
 export const LOCALE_LANGUAGES: readonly string[] = Object.keys(resources);
 
 export interface Translator {
