@@ -327,6 +327,8 @@ export function createCore(options: CoreOptions): Core {
     saveTimeOff: (timeOff) => schedule.saveTimeOff(timeOff),
     removeTimeOff: ({ id }) => (schedule.removeTimeOff(id), null),
     getOnShift: () => schedule.onShift(),
+    exportShiftsIcs: ({ agentId }) => ({ text: schedule.exportIcs(agentId, t) }),
+    importTimeOffIcs: ({ agentId, text }) => schedule.importTimeOffIcs(agentId, text),
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
       if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {

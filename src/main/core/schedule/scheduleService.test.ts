@@ -9,6 +9,7 @@ import { openDatabase } from '../db/database';
 import { EventBus } from '../events';
 import { createRepos } from '../repos';
 import { makeRepos, manualClock, SELF_ID, T0, tempDir } from '../../../../test/support/coreFixtures';
+import { createTranslator } from '../i18n/translator';
 import { ScheduleService } from './scheduleService';
 
 const HOUR = 3_600_000;
@@ -142,6 +143,57 @@ describe('ScheduleService', () => {
     expect(schedule.isWorking(SELF_ID, mondayAt('14:00'), officeHours)).toBe(true);
     // Another agent's shifts change nothing for this one.
     expect(schedule.isWorking('agent-2', mondayAt('23:00'), null)).toBe(true);
+  });
+
+  it('exports one agent or the team as iCalendar, titled in the agent language', () => {
+    const { schedule } = service(join(tempDir(), 'shiftdesk.sqlite'));
+    schedule.saveShift(rigaWeekdays);
+    schedule.saveShift(tokyoNights);
+    const t = createTranslator('en');
+    const mine = schedule.exportIcs(SELF_ID, t);
+    expect(mine).toContain('X-WR-CALNAME:Shifts: Sam Agent');
+    expect(mine).toContain('SUMMARY:Sam Agent: shift (EMEA)');
+    expect(mine).toContain('TZID:Europe/Riga');
+    expect(mine).not.toContain('Asia/Tokyo');
+    const team = schedule.exportIcs(null, t);
+    expect(team).toContain('X-WR-CALNAME:Team shifts');
+    expect(team).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo');
+    expect(() => schedule.exportIcs('nobody', t)).toThrow('Agent nobody was not found');
+  });
+
+  it('imports time off from .ics as whole local days in the agent zone, once, and refuses a broken file whole', () => {
+    const { schedule, changes } = service(join(tempDir(), 'shiftdesk.sqlite'));
+    schedule.saveShift(rigaWeekdays);
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261124',
+      'DTEND;VALUE=DATE:20261126',
+      'SUMMARY:Winter break',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261126',
+      'SUMMARY:Moving day',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART:20261201T100000Z',
+      'DTEND:20261201T120000Z',
+      'SUMMARY:Dentist',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    expect(schedule.importTimeOffIcs(SELF_ID, ics)).toEqual({ imported: 2 });
+    const week = schedule.schedule(at('2026-11-23T00:00:00Z'), at('2026-12-05T00:00:00Z'));
+    expect(week.timeOff.map((t) => [new Date(t.start).toISOString(), new Date(t.end).toISOString(), t.reason])).toEqual([
+      ['2026-11-23T22:00:00.000Z', '2026-11-26T22:00:00.000Z', 'Winter break / Moving day'],
+      ['2026-11-30T22:00:00.000Z', '2026-12-01T22:00:00.000Z', 'Dentist'],
+    ]);
+    expect(week.occurrences.map((o) => o.localDate)).toEqual(['2026-11-23', '2026-11-27', '2026-11-30', '2026-12-02', '2026-12-03', '2026-12-04']);
+    expect(schedule.importTimeOffIcs(SELF_ID, ics)).toEqual({ imported: 0 });
+    const changesBefore = changes.length;
+    expect(() => schedule.importTimeOffIcs(SELF_ID, ics.replace('DTSTART:20261201T100000Z', 'DTSTART:2026120'))).toThrow(/Line \d+: DTSTART: expected a date/);
+    expect(() => schedule.importTimeOffIcs('nobody', ics)).toThrow('Agent nobody was not found');
+    expect(changes).toHaveLength(changesBefore);
   });
 
   it('refuses an empty or too long window', () => {
