@@ -143,6 +143,11 @@ describe('ScheduleService', () => {
     expect(schedule.isWorking(SELF_ID, mondayAt('14:00'), officeHours)).toBe(true);
     // Another agent's shifts change nothing for this one.
     expect(schedule.isWorking('agent-2', mondayAt('23:00'), null)).toBe(true);
+    // Shifts that ended (a past schedule) hand routing back to the working hours.
+    schedule.saveShift({ ...tokyoNights, agentId: 'agent-2' });
+    expect(schedule.isWorking('agent-2', mondayAt('23:00'), officeHours)).toBe(false);
+    expect(schedule.isWorking('agent-2', at('2026-11-30T09:00:00+02:00'), officeHours)).toBe(true);
+    expect(schedule.isWorking('agent-2', at('2026-11-05T23:00:00+09:00'), officeHours)).toBe(true);
   });
 
   it('exports one agent or the team as iCalendar, titled in the agent language', () => {
@@ -208,6 +213,6 @@ describe('ScheduleService', () => {
     const plan = (sql: string) => (repos.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan("SELECT * FROM shifts WHERE start_date <= '2026-12-01' AND (last_date IS NULL OR last_date >= '2026-11-01')")).toMatch(/USING INDEX shifts_window/);
     expect(plan('SELECT * FROM time_off WHERE end_at > 1 AND start_at < 2')).toMatch(/USING INDEX time_off_window/);
-    expect(plan("SELECT count(*) FROM shifts WHERE agent_id = 'a'")).toMatch(/USING COVERING INDEX shifts_agent/);
+    expect(plan("SELECT 1 FROM shifts WHERE agent_id = 'a' AND (last_date IS NULL OR last_date >= '2026-11-01')")).toMatch(/USING INDEX shifts_agent/);
   });
 });

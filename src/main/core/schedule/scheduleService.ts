@@ -63,13 +63,13 @@ export class ScheduleService {
    * hours, and always when they have none.
    */
   isWorking(agentId: string, at: number, workingHours: BusinessCalendar | null): boolean {
-    if (this.hasShifts(agentId)) return this.isOnShift(agentId, at);
+    if (this.hasShifts(agentId, at)) return this.isOnShift(agentId, at);
     return workingHours ? isOpen(workingHours, at) : true;
   }
 
-  /** Whether the agent works by shifts at all. */
-  hasShifts(agentId: string): boolean {
-    return this.deps.repos.schedule.hasShifts(agentId);
+  /** Whether the agent works by shifts: has a pattern that has not ended by `at` (a past schedule does not count). */
+  hasShifts(agentId: string, at = this.deps.clock.now()): boolean {
+    return this.deps.repos.schedule.hasShiftsSince(agentId, utcDate(at - DATE_MARGIN_MS));
   }
 
   /** Whether the agent is working at `at` by their shifts (time off counted). */
