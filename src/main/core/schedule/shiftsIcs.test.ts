@@ -25,6 +25,7 @@ const shifts: Shift[] = [
   { ...base, id: 'santiago-midnight', timeZone: 'America/Santiago', startDate: '2026-09-06', start: '00:00', durationMinutes: 360, rrule: 'FREQ=WEEKLY;COUNT=4' },
   { ...base, id: 'chatham', timeZone: 'Pacific/Chatham', startDate: '2026-03-02', start: '08:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=100' },
   { ...base, id: 'kolkata-rotation', timeZone: 'Asia/Kolkata', startDate: '2026-03-03', start: '11:30', rrule: 'FREQ=DAILY;INTERVAL=8;UNTIL=20260901' },
+  { ...base, id: 'riga-until-utc', timeZone: 'Europe/Riga', startDate: '2026-03-20', start: '21:00', rrule: 'FREQ=DAILY;UNTIL=20260415T180000Z' },
   { ...base, id: 'berlin-once', timeZone: 'Europe/Berlin', startDate: '2026-03-29', start: '01:30', durationMinutes: 240 },
 ];
 

@@ -54,8 +54,8 @@ function addShift(calendar: ICalCalendar, shift: Shift, summary: string, now: nu
     master = second;
     if (options.count) rule = rule.replace(/COUNT=\d+/i, `COUNT=${options.count - 1}`);
   }
-  // UNTIL must be a UTC date-time when DTSTART has a zone (RFC 5545 §3.3.10).
-  if (options.until) {
+  // UNTIL must be a UTC date-time when DTSTART has a zone (RFC 5545 §3.3.10); a local one is converted.
+  if (options.until && !/UNTIL=\d{8}T\d{6}Z/i.test(rule)) {
     const until = Temporal.Instant.fromEpochMilliseconds(options.until.getTime()).toZonedDateTimeISO('UTC').toPlainDateTime().toZonedDateTime(shift.timeZone);
     rule = rule.replace(/UNTIL=[0-9TZ]+/i, `UNTIL=${until.toInstant().toString().replace(/[-:]|\.\d+/g, '')}`);
   }
