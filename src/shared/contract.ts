@@ -31,6 +31,8 @@ import {
   type TranslationSettings,
 } from './translation';
 import { UI_LANGUAGES } from './uiLanguages';
+import { timeZoneSchema } from './schedule';
+import { coverageSegmentSchema, coverageTargetSchema, type CoverageReport } from './schedule/coverage';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -307,6 +309,16 @@ export const methods = {
       .strict(),
     output: returns<TextTranslation>(),
   },
+  /**
+   * Coverage against demand: this week's shifts in `timeZone` beside the inbound messages per hour
+   * of the week averaged over the `weeks` before it, for everyone, one language or one region.
+   */
+  getCoverage: {
+    input: z.object({ timeZone: timeZoneSchema, weeks: z.number().int().min(1).max(52), segment: coverageSegmentSchema.optional() }).strict(),
+    output: returns<CoverageReport>(),
+  },
+  /** A lead sets the team's target: messages one agent answers per hour. */
+  setCoverageTarget: { input: z.object({ messagesPerAgentHour: coverageTargetSchema }).strict(), output: returns<number>() },
   /** Demo workspace only: make a simulated platform (or all of them) unreachable, or bring it back. */
   setDemoPlatformReachable: {
     input: z.object({ accountId: z.string().min(1).max(200).nullable(), reachable: z.boolean() }).strict(),

@@ -34,6 +34,7 @@ import type { UrgencyAnalyzer } from './urgency/analyzer';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/syncEngine';
 import { TranslationService } from './translation/translationService';
+import { CoverageService } from './schedule/coverageService';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -220,6 +221,14 @@ export function createCore(options: CoreOptions): Core {
     onDeadlinesChanged: () => sla.poke(),
   });
 
+  const coverage = new CoverageService({
+    repos,
+    clock,
+    events,
+    // Until the schedule is stored (#6, sched-core), nobody is on shift.
+    staffing: { occurrences: () => [], profiles: () => [] },
+  });
+
   const handlers: DeskHandlers = {
     getWorkspace: () => ({
       self: repos.workspace.selfAgent(),
@@ -319,6 +328,8 @@ export function createCore(options: CoreOptions): Core {
     testTranslationSettings: (settings) => translation.test(settings),
     translateMessage: ({ messageId, target }) => translation.translateMessage(messageId, target),
     translateText: ({ text, target }) => translation.translateText(text, target),
+    getCoverage: (input) => coverage.report(input),
+    setCoverageTarget: ({ messagesPerAgentHour }) => coverage.setTarget(messagesPerAgentHour),
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
       if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {

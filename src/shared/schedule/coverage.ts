@@ -53,6 +53,28 @@ export interface CoverageSegments {
   regions: string[];
 }
 
+/** Coverage of one week in a viewer's zone against the average of the weeks before it. */
+export interface CoverageReport {
+  timeZone: string;
+  segment: CoverageSegment;
+  /** 168 buckets, Monday 00:00 local time first. */
+  buckets: CoverageBucket[];
+  /** Messages per agent-hour. */
+  target: number;
+  /** Whether the target is the default because no lead has set one. */
+  targetIsDefault: boolean;
+  segments: CoverageSegments;
+  /** The week staffed: [weekStart, weekEnd), UTC epoch ms. */
+  weekStart: number;
+  weekEnd: number;
+  /** The history demand is averaged over: [historyFrom, weekStart). */
+  historyFrom: number;
+  weeks: number;
+}
+
+/** Messages per agent-hour until a lead sets the team's own. */
+export const DEFAULT_COVERAGE_TARGET = 6;
+
 /** Throws a clear error for a name that is not an IANA time zone. */
 export function assertTimeZone(timeZone: string): void {
   try {

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { createBrandVoiceRepo, type BrandVoiceRepo } from './brandVoice';
 import { createCannedRepo, type CannedRepo } from './canned';
 import { createConversationRepo, type ConversationRepo } from './conversations';
+import { createCoverageRepo, type CoverageRepo } from './coverage';
 import { createDraftRepo, type DraftRepo } from './drafts';
 import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
@@ -26,6 +27,7 @@ export interface Repos {
   canned: CannedRepo;
   brandVoice: BrandVoiceRepo;
   translations: TranslationRepo;
+  coverage: CoverageRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -43,5 +45,6 @@ export function createRepos(db: Db): Repos {
     canned: createCannedRepo(db),
     brandVoice: createBrandVoiceRepo(db),
     translations: createTranslationRepo(db),
+    coverage: createCoverageRepo(db),
   };
 }
