@@ -8,8 +8,8 @@ function cached<T extends Formatter>(key: string, make: () => T): T {
   return value;
 }
 
-export function formatNumber(value: number, locale: string): string {
-  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+export function formatNumber(value: number, locale: string, maximumFractionDigits?: number): string {
+  return cached(`n|${locale}|${maximumFractionDigits ?? ''}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits })).format(value);
 }
 
 /** A share (0..1) as a percentage in the locale's way ("93 %" in French, "93%" in English). */
@@ -62,4 +62,18 @@ export function languageName(code: string, locale: string): string {
   } catch {
     return code;
   }
+}
+
+/** A Monday, midnight UTC: the reference for weekday and hour names. */
+const REFERENCE_MONDAY = Date.UTC(2024, 0, 1);
+
+/** Weekday names, Monday first ('long': "Monday"; 'short': "Mon"). */
+export function weekdayNames(locale: string, width: 'long' | 'short' = 'long'): string[] {
+  const format = cached(`wd|${width}|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' }));
+  return Array.from({ length: 7 }, (_, i) => format.format(REFERENCE_MONDAY + i * 86_400_000));
+}
+
+/** The start of an hour of the day in the locale's way ("9 AM", "09 Uhr", "09"). */
+export function formatHourOfDay(hour: number, locale: string): string {
+  return cached(`hd|${locale}`, () => new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' })).format(REFERENCE_MONDAY + hour * 3_600_000);
 }
