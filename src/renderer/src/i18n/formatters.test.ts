@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHourOfDay, formatList, formatMessageTime, formatNumber, formatPercent, languageName, weekdayNames } from './formatters';
+import { formatHour, formatList, formatMessageTime, formatNumber, formatPercent, languageName, weekdayNames } from './formatters';
 
 describe('formatters', () => {
   it('formats numbers by locale', () => {
@@ -12,8 +12,8 @@ describe('formatters', () => {
   it('names weekdays Monday first and hours of the day by locale', () => {
     expect(weekdayNames('en')[0]).toBe('Monday');
     expect(weekdayNames('de', 'short')[6]).toBe('So');
-    expect(formatHourOfDay(13, 'en-US')).toBe('1 PM');
-    expect(formatHourOfDay(13, 'de')).toBe('13 Uhr');
+    expect(formatHour(13, 'en-US')).toBe('1 PM');
+    expect(formatHour(13, 'de')).toBe('13 Uhr');
   });
 
   it('shows the time alone for today and adds the date otherwise', () => {

@@ -5,7 +5,7 @@
 import { Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CoverageBucket } from '@shared/schedule/coverage';
-import { formatHourOfDay, formatNumber, weekdayNames } from '../../i18n/formatters';
+import { formatHour, formatNumber, weekdayNames } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import classes from './Coverage.module.css';
 import { coverageGrid, HOURS_PER_DAY, type CoverageCell } from './coverageGrid';
@@ -26,7 +26,7 @@ export function CoverageHeatmap({ buckets, weeks }: CoverageHeatmapProps) {
   const grid = coverageGrid(buckets);
   const days = weekdayNames(locale, 'long');
   const shortDays = weekdayNames(locale, 'short');
-  const hourNames = HOURS.map((h) => formatHourOfDay(h, locale));
+  const hourNames = HOURS.map((h) => formatHour(h, locale));
   const n = (value: number) => formatNumber(value, locale, 1);
 
   const describe = (cell: CoverageCell) => {
