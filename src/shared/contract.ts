@@ -311,7 +311,7 @@ export const methods = {
   },
   /**
    * Coverage against demand: this week's shifts in `timeZone` beside the inbound messages per hour
-   * of the week averaged over the `weeks` before it, for everyone, one language or one region.
+   * of the week averaged over the last `weeks` weeks up to now, for everyone, one language or one region.
    */
   getCoverage: {
     input: z.object({ timeZone: timeZoneSchema, weeks: z.number().int().min(1).max(52), segment: coverageSegmentSchema.optional() }).strict(),

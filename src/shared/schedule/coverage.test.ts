@@ -61,6 +61,8 @@ describe('hours of the week', () => {
     expect(hourOfWeek(at('2026-03-10T01:59+05:45'), 'Asia/Kathmandu')).toBe(25);
     expect(startOfWeek(at('2026-03-12T10:00Z'), 'Australia/Adelaide')).toBe(at('2026-03-09T00:00+10:30'));
     expect(weeksBefore(at('2026-03-09T00:00+05:30'), 2, 'Asia/Kolkata')).toBe(at('2026-02-23T00:00+05:30'));
+    // The same wall-clock time across a clock change: 2 weeks before Riga's spring forward.
+    expect(weeksBefore(at('2026-04-02T10:00+03:00'), 2, 'Europe/Riga')).toBe(at('2026-03-19T10:00+02:00'));
   });
 });
 

@@ -53,7 +53,10 @@ export interface CoverageSegments {
   regions: string[];
 }
 
-/** Coverage of one week in a viewer's zone against the average of the weeks before it. */
+/**
+ * This week's staffing in a viewer's zone against the demand of the last `weeks` weeks up to now
+ * (a window of whole weeks holds every hour of the week `weeks` times).
+ */
 export interface CoverageReport {
   timeZone: string;
   segment: CoverageSegment;
@@ -67,8 +70,9 @@ export interface CoverageReport {
   /** The week staffed: [weekStart, weekEnd), UTC epoch ms. */
   weekStart: number;
   weekEnd: number;
-  /** The history demand is averaged over: [historyFrom, weekStart). */
+  /** The history demand is averaged over: [historyFrom, historyTo), `weeks` weeks up to now. */
   historyFrom: number;
+  historyTo: number;
   weeks: number;
 }
 
@@ -98,9 +102,9 @@ export function startOfWeek(at: number, timeZone: string): number {
   return local.toPlainDate().subtract({ days: local.dayOfWeek - 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
-/** The same local Monday `weeks` weeks earlier (negative: later). */
-export function weeksBefore(mondayStart: number, weeks: number, timeZone: string): number {
-  return zoned(mondayStart, timeZone).toPlainDate().subtract({ weeks }).toZonedDateTime({ timeZone }).epochMilliseconds;
+/** The same local wall-clock time `weeks` weeks earlier (negative: later). */
+export function weeksBefore(at: number, weeks: number, timeZone: string): number {
+  return zoned(at, timeZone).subtract({ weeks }).epochMilliseconds;
 }
 
 const emptyWeek = (): number[] => new Array<number>(HOURS_PER_WEEK).fill(0);

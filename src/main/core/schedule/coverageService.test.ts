@@ -1,5 +1,5 @@
-// Coverage from the replica's own history, on a real SQLite file: inbound messages of the weeks
-// before this one, bucketed in the viewer's zone, against this week's shifts and the lead's target.
+// Coverage from the replica's own history, on a real SQLite file: inbound messages of the last
+// weeks up to now, bucketed in the viewer's zone, against this week's shifts and the lead's target.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { methods } from '@shared/contract';
@@ -14,8 +14,8 @@ import { CoverageService } from './coverageService';
 
 const at = (iso: string) => Date.parse(iso);
 const timeZone = 'Asia/Kolkata';
-// Thursday of the week that starts on Monday 9 March 2026, 00:00 in Kolkata.
-const NOW = at('2026-03-12T10:00Z');
+// Thursday 12 March 2026, 15:30 in Kolkata, in the week that starts on Monday 9 March.
+const NOW = at('2026-03-12T15:30+05:30');
 
 const profiles: AgentProfile[] = [
   { agentId: SELF_ID, timeZone: 'Europe/Riga', languages: ['en'], skills: [], queues: ['all'], capacity: 10, version: 1 },
@@ -48,12 +48,12 @@ function setUp() {
   };
   const coverage = new CoverageService({ repos, clock: manualClock(NOW), events, staffing });
   const messages = [
-    ...Array.from({ length: 3 }, () => inbound({ createdAt: at('2026-02-23T13:10+05:30'), language: 'en' })),
-    inbound({ createdAt: at('2026-03-02T13:50+05:30'), language: 'en' }),
+    ...Array.from({ length: 3 }, () => inbound({ createdAt: at('2026-03-02T13:10+05:30'), language: 'en' })),
+    inbound({ createdAt: at('2026-03-09T13:50+05:30'), language: 'en' }),
     inbound({ createdAt: at('2026-03-02T14:05+05:30'), language: 'hi' }),
-    // Outside the two weeks of history: before them, and this week.
-    inbound({ createdAt: at('2026-02-22T13:10+05:30'), language: 'en' }),
-    inbound({ createdAt: at('2026-03-09T13:10+05:30'), language: 'en' }),
+    // Outside the two weeks up to now: just before them, and after now.
+    inbound({ createdAt: at('2026-02-26T15:29+05:30'), language: 'en' }),
+    inbound({ createdAt: at('2026-03-12T15:30+05:30'), language: 'en' }),
     // Our own answer is not demand.
     { ...inbound({ createdAt: at('2026-03-02T13:20+05:30'), language: 'en' }), direction: 'out' as const },
   ];
@@ -62,11 +62,12 @@ function setUp() {
 }
 
 describe('coverage service', () => {
-  it('sets the average demand of the weeks before this one beside this week’s shifts', () => {
+  it('sets the average demand of the last weeks beside this week’s shifts', () => {
     const { coverage } = setUp();
     const report = coverage.report({ timeZone, weeks: 2 });
     expect(report.weekStart).toBe(at('2026-03-09T00:00+05:30'));
-    expect(report.historyFrom).toBe(at('2026-02-23T00:00+05:30'));
+    expect(report.historyFrom).toBe(at('2026-02-26T15:30+05:30'));
+    expect(report.historyTo).toBe(NOW);
     expect(report.target).toBe(DEFAULT_COVERAGE_TARGET);
     expect(report.targetIsDefault).toBe(true);
     // 13h: (3 + 1) en / 2 weeks = 2 messages; ana all hour, agent-2 from 13:30: 1.5 agent-hours.

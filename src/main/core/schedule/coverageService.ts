@@ -1,5 +1,5 @@
 // Coverage against demand (#6): this week's shifts in the viewer's zone beside the average
-// demand of the weeks before it, at the lead's target. The maths is in @shared/schedule/coverage.
+// demand of the last N weeks, at the lead's target. The maths is in @shared/schedule/coverage.
 import { DeskError } from '@shared/errors';
 import type { AgentProfile, ShiftOccurrence } from '@shared/schedule';
 import {
@@ -36,11 +36,12 @@ export class CoverageService {
     const { timeZone, weeks } = input;
     const segment = input.segment ?? ALL_SEGMENT;
     assertTimeZone(timeZone);
-    const weekStart = startOfWeek(clock.now(), timeZone);
+    const now = clock.now();
+    const weekStart = startOfWeek(now, timeZone);
     const weekEnd = weeksBefore(weekStart, -1, timeZone);
-    const historyFrom = weeksBefore(weekStart, weeks, timeZone);
+    const historyFrom = weeksBefore(now, weeks, timeZone);
 
-    const inbound = repos.coverage.inboundCounts(historyFrom, weekStart);
+    const inbound = repos.coverage.inboundCounts(historyFrom, now);
     const occurrences = staffing.occurrences(weekStart, weekEnd);
     const profiles = staffing.profiles();
     const { target, isDefault } = this.target();
@@ -56,6 +57,7 @@ export class CoverageService {
       weekStart,
       weekEnd,
       historyFrom,
+      historyTo: now,
       weeks,
     };
   }
