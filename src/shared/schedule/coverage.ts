@@ -8,6 +8,7 @@
 // go back the repeated hour counts both real hours, and a skipped hour counts nothing.
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { canonicalTimeZone } from '../businessHours';
 import { invalidInput } from '../errors';
 import { languageTagSchema, primaryLanguage, sameLanguage } from '../languageTags';
 import type { AgentProfile, ShiftOccurrence } from '../schedule';
@@ -81,11 +82,7 @@ export const DEFAULT_COVERAGE_TARGET = 6;
 
 /** Throws a clear error for a name that is not an IANA time zone. */
 export function assertTimeZone(timeZone: string): void {
-  try {
-    Temporal.Now.zonedDateTimeISO(timeZone);
-  } catch {
-    throw invalidInput(`'${timeZone}' is not a time zone such as Europe/Riga or Asia/Kolkata`);
-  }
+  if (canonicalTimeZone(timeZone) === null) throw invalidInput(`'${timeZone}' is not a time zone such as Europe/Riga or Asia/Kolkata`);
 }
 
 const zoned = (at: number, timeZone: string) => Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(timeZone);
