@@ -8,6 +8,7 @@ import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
 import { createMessageRepo, type MessageRepo } from './messages';
 import { createOutboxRepo, type OutboxRepo } from './outbox';
+import { createScheduleRepo, type ScheduleRepo } from './schedule';
 import { createSlaRepo, type SlaRepo } from './sla';
 import { createSyncStateRepo, type SyncStateRepo } from './syncState';
 import { createTranslationRepo, type TranslationRepo } from './translations';
@@ -27,6 +28,7 @@ export interface Repos {
   canned: CannedRepo;
   brandVoice: BrandVoiceRepo;
   translations: TranslationRepo;
+  schedule: ScheduleRepo;
   coverage: CoverageRepo;
 }
 
@@ -45,6 +47,7 @@ export function createRepos(db: Db): Repos {
     canned: createCannedRepo(db),
     brandVoice: createBrandVoiceRepo(db),
     translations: createTranslationRepo(db),
+    schedule: createScheduleRepo(db),
     coverage: createCoverageRepo(db),
   };
 }

@@ -50,4 +50,4 @@ export const affectsSyncStatus = (set: ChangeSet) => touches(set, ['outbox', 'ac
 export const affectsWorkspace = (set: ChangeSet) => touches(set, ['accounts']);
 
 /** Coverage reads messages, the target and the schedule (the agents' profiles and shifts). */
-export const affectsCoverage = (set: ChangeSet) => touches(set, ['coverage', 'messages', 'accounts']);
+export const affectsCoverage = (set: ChangeSet) => touches(set, ['coverage', 'messages', 'accounts', 'schedule']);

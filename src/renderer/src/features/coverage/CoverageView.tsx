@@ -10,16 +10,13 @@ import { useWorkspace } from '../../app/workspaceContext';
 import { languageName } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { affectsCoverage } from '../../live/changeSet';
-import type { ChangeSet } from '../../live/changeSet';
 import { useLiveQuery } from '../../live/useLiveQuery';
-import { affectsSchedule } from '../schedule/scheduleApi';
 import { CoverageHeatmap } from './CoverageHeatmap';
 import { CoverageTargetField } from './CoverageTargetField';
 import { coverageSummary, parseSegmentValue, segmentChoices, segmentValue } from './coverageGrid';
 
 const WEEK_CHOICES = [1, 2, 4, 8, 12];
 const DEFAULT_WEEKS = 4;
-const affects = (set: ChangeSet) => affectsCoverage(set) || affectsSchedule(set);
 
 interface CoverageQuery {
   timeZone: string;
@@ -41,7 +38,7 @@ export function CoverageView({ timeZone }: CoverageViewProps) {
   const [segment, setSegment] = useState<CoverageSegment>({ kind: 'all' });
   const load = useCallback((key: string) => desk.getCoverage(JSON.parse(key) as CoverageQuery), [desk]);
   const key = JSON.stringify({ timeZone, weeks, segment } satisfies CoverageQuery);
-  const query = useLiveQuery<CoverageReport>(key, load, affects);
+  const query = useLiveQuery<CoverageReport>(key, load, affectsCoverage);
   const report = query.current;
 
   const segmentLabel = (s: CoverageSegment) =>
