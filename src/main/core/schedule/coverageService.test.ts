@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { methods } from '@shared/contract';
 import type { ChangesEvent } from '@shared/domain';
 import { DEFAULT_SLA_POLICIES } from '@shared/sla';
-import type { AgentProfile, ShiftOccurrence } from '@shared/schedule';
+import type { AgentProfile, Shift } from '@shared/schedule';
 import { DEFAULT_COVERAGE_TARGET } from '@shared/schedule/coverage';
 import { ACCOUNT_ID, SELF_ID, inbound, makeRepos, manualClock, tempDir } from '../../../../test/support/coreFixtures';
 import { EventBus } from '../events';
 import { ingestPage } from '../sync/ingest';
 import { CoverageService } from './coverageService';
+import { ScheduleService } from './scheduleService';
 
 const at = (iso: string) => Date.parse(iso);
 const timeZone = 'Asia/Kolkata';
@@ -18,35 +19,39 @@ const timeZone = 'Asia/Kolkata';
 const NOW = at('2026-03-12T15:30+05:30');
 
 const profiles: AgentProfile[] = [
-  { agentId: SELF_ID, timeZone: 'Europe/Riga', languages: ['en'], skills: [], queues: ['all'], capacity: 10, version: 1 },
-  { agentId: 'agent-2', timeZone: 'Asia/Kolkata', languages: ['hi'], skills: [], queues: ['all'], capacity: 10, version: 1 },
+  { agentId: SELF_ID, timeZone: 'Europe/Riga', languages: ['en'], skills: [], queues: ['all'], capacity: 10, version: 0 },
+  { agentId: 'agent-2', timeZone: 'Asia/Kolkata', languages: ['hi'], skills: [], queues: ['all'], capacity: 10, version: 0 },
 ];
-const shift = (agentId: string, start: string, end: string, region: string): ShiftOccurrence => ({
-  shiftId: `${agentId}-1`,
+const shift = (id: string, agentId: string, startDate: string, start: string, durationMinutes: number, region: string): Shift => ({
+  id,
   agentId,
   timeZone,
-  localDate: start.slice(0, 10),
-  start: at(start),
-  end: at(end),
+  startDate,
+  start,
+  durationMinutes,
+  rrule: null,
+  exceptions: [],
   region,
+  note: null,
+  version: 0,
+  updatedAt: 0,
 });
 
 function setUp() {
   const repos = makeRepos(join(tempDir(), 'shiftdesk.sqlite'));
   const events = new EventBus();
   const changes: ChangesEvent[] = [];
+  const clock = manualClock(NOW);
+  // The real schedule: profiles and shifts stored, occurrences expanded by it.
+  const schedule = new ScheduleService({ repos, clock, events });
+  profiles.forEach((p) => schedule.saveProfile(p));
+  // 12:00-14:00 Kolkata on Monday this week, and one last week (outside the week staffed).
+  schedule.saveShift(shift('s1', SELF_ID, '2026-03-09', '12:00', 120, 'EMEA'));
+  schedule.saveShift(shift('s2', SELF_ID, '2026-03-02', '12:00', 120, 'EMEA'));
+  schedule.saveShift(shift('s3', 'agent-2', '2026-03-09', '13:30', 90, 'APAC'));
   events.on('changes', (e) => changes.push(e));
-  const occurrences = [
-    // 12:00-14:00 Kolkata on Monday this week, and one last week (outside the week staffed).
-    shift(SELF_ID, '2026-03-09T12:00+05:30', '2026-03-09T14:00+05:30', 'EMEA'),
-    shift(SELF_ID, '2026-03-02T12:00+05:30', '2026-03-02T14:00+05:30', 'EMEA'),
-    shift('agent-2', '2026-03-09T13:30+05:30', '2026-03-09T15:00+05:30', 'APAC'),
-  ];
-  const staffing = {
-    occurrences: (from: number, to: number) => occurrences.filter((o) => o.end > from && o.start < to),
-    profiles: () => profiles,
-  };
-  const coverage = new CoverageService({ repos, clock: manualClock(NOW), events, staffing });
+  const staffing = { occurrences: (from: number, to: number) => schedule.occurrences(from, to), profiles: () => repos.schedule.profiles() };
+  const coverage = new CoverageService({ repos, clock, events, staffing });
   const messages = [
     ...Array.from({ length: 3 }, () => inbound({ createdAt: at('2026-03-02T13:10+05:30'), language: 'en' })),
     inbound({ createdAt: at('2026-03-09T13:50+05:30'), language: 'en' }),
