@@ -67,7 +67,7 @@ export function CoverageTargetField({ target, isDefault, isLead }: CoverageTarge
           max={1000}
           decimalScale={2}
           error={error}
-          w={260}
+          w={340}
         />
         <Button type="submit" loading={saving}>
           {t('coverage.target.save')}
