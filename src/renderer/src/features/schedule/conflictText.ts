@@ -12,7 +12,7 @@ export function conflictSentence(t: TFunction, conflict: ShiftConflict, nameOf: 
     case 'short-rest':
       return t('schedule.conflicts.shortRest', { agent, end: when(first.end), start: when(second?.start ?? first.end) });
     case 'dst-gap':
-      return t('schedule.conflicts.dstGap', { agent, date: first.localDate, zone: first.timeZone });
+      return t('schedule.conflicts.dstGap', { agent, start: when(first.start), zone: first.timeZone });
     case 'time-off':
       return t('schedule.conflicts.timeOff', { agent, start: when(first.start) });
   }

@@ -20,6 +20,10 @@ export interface ScheduleApi {
 }
 
 // TEMPORARY until sched-core's contract lands: the desk typed with the methods it will have.
-export const useScheduleApi = (): ScheduleApi => useDesk() as unknown as ScheduleApi;
+export function useScheduleApi(): ScheduleApi {
+  const desk = useDesk() as unknown as Record<string, ((input: unknown) => Promise<never>) | undefined>;
+  const call = (name: string) => (input: unknown) => desk[name]?.(input) ?? Promise.reject(new Error(`${name} is not available yet`));
+  return { getSchedule: call('getSchedule'), saveShift: call('saveShift'), removeShift: call('removeShift'), getOnShift: call('getOnShift') };
+}
 
 export const affectsSchedule = (set: ChangeSet) => set.all || set.tables.has('schedule' as ChangedTable);

@@ -58,6 +58,8 @@ describe('shift form', () => {
   it('checks a custom rule with the RRULE parser and refuses a DTSTART in it', () => {
     expect(validateShiftForm({ ...base(), repeat: 'custom', customRule: 'RRULE:FREQ=WEEKLY;BYDAY=SA;INTERVAL=2' })).toEqual({});
     expect(validateShiftForm({ ...base(), repeat: 'custom', customRule: 'every day' })).toEqual({ customRule: 'schedule.form.errors.ruleInvalid' });
+    expect(validateShiftForm({ ...base(), repeat: 'custom', customRule: 'FREQ=WEEKLY;INTERVAL=x' })).toEqual({ customRule: 'schedule.form.errors.ruleInvalid' });
+    expect(validateShiftForm({ ...base(), repeat: 'custom', customRule: 'FREQ=HOURLY' })).toEqual({ customRule: 'schedule.form.errors.ruleInvalid' });
     expect(validateShiftForm({ ...base(), repeat: 'custom', customRule: 'DTSTART:20261123T090000Z\nFREQ=DAILY' })).toEqual({ customRule: 'schedule.form.errors.ruleNoStart' });
     expect(validateShiftForm({ ...base(), repeat: 'custom', customRule: '' })).toEqual({ customRule: 'schedule.form.errors.ruleRequired' });
   });

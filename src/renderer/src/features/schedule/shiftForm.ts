@@ -1,9 +1,9 @@
 // The shift form's values, their checks (one message key per field) and the conversion to and
 // from a Shift. Repeats are written as RRULEs (without DTSTART: the shift's date and zone are
 // the start): weekly on chosen days, every N days (a rotation), or a custom rule.
-import { RRule } from 'rrule';
 import { Temporal } from 'temporal-polyfill';
 import type { Shift } from '@shared/schedule';
+import { shiftRuleError } from '@shared/schedule/shiftRule';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -144,17 +144,12 @@ export function ruleOf(values: ShiftFormValues): string | null {
   }
 }
 
+/** The rule is checked by the core's own parser (shared); the form names the problem in the UI language. */
 function customRuleError(rule: string): string | undefined {
   if (!rule) return 'schedule.form.errors.ruleRequired';
   if (/DTSTART|TZID/i.test(rule)) return 'schedule.form.errors.ruleNoStart';
   if (rule.length > 500) return 'schedule.form.errors.ruleTooLong';
-  try {
-    const options = RRule.parseString(rule);
-    if (options.freq === undefined) return 'schedule.form.errors.ruleInvalid';
-    return undefined;
-  } catch {
-    return 'schedule.form.errors.ruleInvalid';
-  }
+  return shiftRuleError(rule) === null ? undefined : 'schedule.form.errors.ruleInvalid';
 }
 
 export function validateShiftForm(values: ShiftFormValues): ShiftFormErrors {
