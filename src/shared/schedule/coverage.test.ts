@@ -174,6 +174,16 @@ describe('viewers in other zones', () => {
     expect(nonZero(staffed)).toEqual({ 10: 0.5, 11: 0.5 });
   });
 
+  it('counts an agent once while their shifts overlap', () => {
+    // 10:00-12:00 and 11:00-13:00 UTC: ana works 10:00-13:00, one agent each hour.
+    const staffed = staffedByHourOfWeek(
+      [occurrence('ana', '2026-03-09T10:00Z', '2026-03-09T12:00Z', null), occurrence('ana', '2026-03-09T11:00Z', '2026-03-09T13:00Z', null)],
+      profiles,
+      { timeZone: 'UTC', from: at('2026-03-09T00:00Z'), to: at('2026-03-16T00:00Z'), weeks: 1 },
+    );
+    expect(nonZero(staffed)).toEqual({ 10: 1, 11: 1, 12: 1 });
+  });
+
   it('refuses a target that is not positive', () => {
     expect(() => compareCoverage([1], [1], 0)).toThrow(/more than 0/);
   });

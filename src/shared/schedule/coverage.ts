@@ -136,6 +136,21 @@ export function agentCovers(profile: AgentProfile | undefined, segment: Coverage
   return speaks && reaches;
 }
 
+/** Each agent's time on shift as disjoint intervals: overlapping shifts of one agent count once. */
+function workedIntervals(occurrences: readonly ShiftOccurrence[]): [number, number][] {
+  const byAgent = new Map<string, ShiftOccurrence[]>();
+  for (const o of occurrences) byAgent.set(o.agentId, [...(byAgent.get(o.agentId) ?? []), o]);
+  const intervals: [number, number][] = [];
+  for (const own of byAgent.values()) {
+    let current: [number, number] | null = null;
+    for (const o of [...own].sort((a, b) => a.start - b.start)) {
+      if (current && o.start <= current[1]) current[1] = Math.max(current[1], o.end);
+      else intervals.push((current = [o.start, o.end]));
+    }
+  }
+  return intervals;
+}
+
 /** Adds each local hour's share of [start, end) to `week`, in agent-hours. */
 function addInterval(week: number[], start: number, end: number, timeZone: string): void {
   let at = start;
@@ -152,8 +167,9 @@ function addInterval(week: number[], start: number, end: number, timeZone: strin
 
 /**
  * Agent-hours on shift per hour of the week, from the occurrences inside [from, to) (clipped to
- * it), averaged over `weeks` (the window's length in weeks). Agents without a profile count for
- * everyone and for their region, not for a language.
+ * it), averaged over `weeks` (the window's length in weeks). An agent counts once at a time, even
+ * in overlapping shifts. Agents without a profile count for everyone and for their region, not for
+ * a language.
  */
 export function staffedByHourOfWeek(
   occurrences: readonly ShiftOccurrence[],
@@ -163,12 +179,11 @@ export function staffedByHourOfWeek(
   const segment = options.segment ?? ALL_SEGMENT;
   const byAgent = new Map(profiles.map((p) => [p.agentId, p]));
   const week = emptyWeek();
-  for (const o of occurrences) {
-    if (segment.kind === 'region' && o.region !== segment.region) continue;
-    if (!agentCovers(byAgent.get(o.agentId), segment)) continue;
-    const start = Math.max(o.start, options.from);
-    const end = Math.min(o.end, options.to);
-    if (end > start) addInterval(week, start, end, options.timeZone);
+  const counted = occurrences.filter((o) => (segment.kind !== 'region' || o.region === segment.region) && agentCovers(byAgent.get(o.agentId), segment));
+  for (const [start, end] of workedIntervals(counted)) {
+    const from = Math.max(start, options.from);
+    const to = Math.min(end, options.to);
+    if (to > from) addInterval(week, from, to, options.timeZone);
   }
   return week.map((n) => n / options.weeks);
 }
