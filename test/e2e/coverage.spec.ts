@@ -74,6 +74,15 @@ test('the Coverage tab sets demand beside staffing; a new shift fills its hours;
   await page.getByRole('combobox', { name: 'Show' }).click();
   await page.getByRole('option', { name: 'All messages and agents' }).click();
 
+  // The zone picker is the Shifts tab's: a zone chosen here is the one shown there.
+  await page.locator('label', { hasText: /^Region APAC: / }).click();
+  await expect(page.getByText(/beside the agents on shift this week, in Asia\/Kolkata\.$/)).toBeVisible();
+  await page.getByRole('tab', { name: 'Shifts', exact: true }).click();
+  await expect(page.getByTestId('zone-region:APAC')).toBeChecked();
+  await page.locator('label', { hasText: /^Your zone: / }).click();
+  await page.getByRole('tab', { name: 'Coverage' }).click();
+  await expect(page.getByText(/beside the agents on shift this week, in Europe\/Riga\.$/)).toBeVisible();
+
   await page.getByText('Target saved').waitFor({ state: 'hidden' });
   await page.getByRole('tabpanel', { name: 'Coverage' }).screenshot({ path: join(ARTIFACTS, 'coverage.png') });
 });
