@@ -31,7 +31,8 @@ import {
   type TranslationSettings,
 } from './translation';
 import { UI_LANGUAGES } from './uiLanguages';
-import { agentProfileSchema, shiftSchema, timeOffSchema, type AgentProfile, type OnShiftSummary, type ScheduleView, type Shift, type TimeOff } from './schedule';
+import { agentProfileSchema, shiftSchema, timeOffSchema, timeZoneSchema, type AgentProfile, type OnShiftSummary, type ScheduleView, type Shift, type TimeOff } from './schedule';
+import { coverageSegmentSchema, coverageTargetSchema, type CoverageReport } from './schedule/coverage';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -339,6 +340,16 @@ export const methods = {
     input: z.object({ agentId: z.string().min(1).max(64), text: z.string().max(5_000_000) }).strict(),
     output: returns<{ imported: number }>(),
   },
+  /**
+   * Coverage against demand: this week's shifts in `timeZone` beside the inbound messages per hour
+   * of the week averaged over the last `weeks` weeks up to now, for everyone, one language or one region.
+   */
+  getCoverage: {
+    input: z.object({ timeZone: timeZoneSchema, weeks: z.number().int().min(1).max(52), segment: coverageSegmentSchema.optional() }).strict(),
+    output: returns<CoverageReport>(),
+  },
+  /** A lead sets the team's target: messages one agent answers per hour. */
+  setCoverageTarget: { input: z.object({ messagesPerAgentHour: coverageTargetSchema }).strict(), output: returns<number>() },
   /** Demo workspace only: make a simulated platform (or all of them) unreachable, or bring it back. */
   setDemoPlatformReachable: {
     input: z.object({ accountId: z.string().min(1).max(200).nullable(), reachable: z.boolean() }).strict(),

@@ -34,6 +34,7 @@ import type { UrgencyAnalyzer } from './urgency/analyzer';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/syncEngine';
 import { TranslationService } from './translation/translationService';
+import { CoverageService } from './schedule/coverageService';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -221,6 +222,13 @@ export function createCore(options: CoreOptions): Core {
     onDeadlinesChanged: () => sla.poke(),
   });
 
+  const coverage = new CoverageService({
+    repos,
+    clock,
+    events,
+    staffing: { occurrences: (from, to) => schedule.occurrences(from, to), profiles: () => repos.schedule.profiles() },
+  });
+
   const handlers: DeskHandlers = {
     getWorkspace: () => ({
       self: repos.workspace.selfAgent(),
@@ -329,6 +337,8 @@ export function createCore(options: CoreOptions): Core {
     getOnShift: () => schedule.onShift(),
     exportShiftsIcs: ({ agentId }) => ({ text: schedule.exportIcs(agentId, t) }),
     importTimeOffIcs: ({ agentId, text }) => schedule.importTimeOffIcs(agentId, text),
+    getCoverage: (input) => coverage.report(input),
+    setCoverageTarget: ({ messagesPerAgentHour }) => coverage.setTarget(messagesPerAgentHour),
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
       if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {

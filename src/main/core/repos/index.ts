@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { createBrandVoiceRepo, type BrandVoiceRepo } from './brandVoice';
 import { createCannedRepo, type CannedRepo } from './canned';
 import { createConversationRepo, type ConversationRepo } from './conversations';
+import { createCoverageRepo, type CoverageRepo } from './coverage';
 import { createDraftRepo, type DraftRepo } from './drafts';
 import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
@@ -28,6 +29,7 @@ export interface Repos {
   brandVoice: BrandVoiceRepo;
   translations: TranslationRepo;
   schedule: ScheduleRepo;
+  coverage: CoverageRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -46,5 +48,6 @@ export function createRepos(db: Db): Repos {
     brandVoice: createBrandVoiceRepo(db),
     translations: createTranslationRepo(db),
     schedule: createScheduleRepo(db),
+    coverage: createCoverageRepo(db),
   };
 }

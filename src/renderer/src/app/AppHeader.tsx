@@ -1,10 +1,11 @@
 // Top bar: the menu button of the queue rail (small screens only), the product, the agent at
-// this desk, quiet mode, My notifications (role and working hours), the interface language and
+// this desk, who is on shift now and next (opens the Schedule), the Schedule, quiet mode, My notifications (role and working hours), the interface language and
 // the shortcuts help.
 import { ActionIcon, Burger, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LanguageMenu } from '../features/language/LanguageMenu';
 import { QuietModeMenu } from '../features/notifications/QuietModeMenu';
+import { OnShiftNow } from '../features/schedule/OnShiftNow';
 import { useWorkspace } from './workspaceContext';
 
 export interface HeaderNavbar {
@@ -13,7 +14,7 @@ export interface HeaderNavbar {
   toggle(): void;
 }
 
-export function AppHeader({ onHelp, onMyNotifications, navbar }: { onHelp(): void; onMyNotifications(): void; navbar: HeaderNavbar }) {
+export function AppHeader({ onHelp, onMyNotifications, onSchedule, navbar }: { onHelp(): void; onMyNotifications(): void; onSchedule(): void; navbar: HeaderNavbar }) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   return (
@@ -37,11 +38,17 @@ export function AppHeader({ onHelp, onMyNotifications, navbar }: { onHelp(): voi
         </Text>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        {workspace && <OnShiftNow onOpen={onSchedule} />}
         {workspace && (
           <Text size="sm" c="dimmed">
             <bdi>{t('app.agent', { name: workspace.self.name })}</bdi>
           </Text>
         )}
+        <Tooltip label={t('schedule.open')} withArrow>
+          <ActionIcon variant="default" size="md" aria-label={t('schedule.open')} onClick={onSchedule} data-testid="open-schedule">
+            <CalendarIcon />
+          </ActionIcon>
+        </Tooltip>
         <QuietModeMenu />
         <LanguageMenu />
         <Tooltip label={t('myNotifications.open')} withArrow>
@@ -65,6 +72,15 @@ function BellIcon() {
   return (
     <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <rect x="3" y="5" width="18" height="16" rx="2" />
+      <path d="M16 3v4M8 3v4M3 10h18" />
     </svg>
   );
 }

@@ -13,6 +13,7 @@ import { CustomerPanel } from '../features/customer/CustomerPanel';
 import { DemoControls } from '../features/demo/DemoControls';
 import { LibraryDialog } from '../features/library/LibraryDialog';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
+import { ScheduleDialog } from '../features/schedule/ScheduleDialog';
 import { SlaSettingsDialog } from '../features/sla/SlaSettingsDialog';
 import { MyNotificationsDialog } from '../features/notifications/MyNotificationsDialog';
 import { useDeskNotifications } from '../features/notifications/useDeskNotifications';
@@ -62,6 +63,7 @@ export function Shell() {
   const [urgencyOpen, setUrgencyOpen] = useState(false);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
   const [translationOpen, setTranslationOpen] = useState(false);
+  const [scheduleOpen, setScheduleOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -145,7 +147,7 @@ export function Shell() {
       help: () => setHelpOpen(true),
       library: () => setLibraryOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !scheduleOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -188,7 +190,7 @@ export function Shell() {
         <UnstyledButton className={classes.skip} onClick={() => focusTarget('list')}>
           {t('app.skipToList')}
         </UnstyledButton>
-        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
+        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} onSchedule={() => setScheduleOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
       </AppShell.Header>
       {/* Off screen while collapsed on a small screen: out of the tab order too. */}
       <AppShell.Navbar id={NAVBAR_ID} role="none" p="xs" inert={smallScreen && !navOpened}>
@@ -205,6 +207,7 @@ export function Shell() {
               onLibrary={() => setLibraryOpen(true)}
               onManageUrgency={() => setUrgencyOpen(true)}
               onTranslationSettings={() => setTranslationOpen(true)}
+              onSchedule={() => setScheduleOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -255,6 +258,7 @@ export function Shell() {
       <UrgencyRulesDialog opened={urgencyOpen} onClose={() => setUrgencyOpen(false)} />
       <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
       <TranslationSettingsDialog opened={translationOpen} onClose={() => setTranslationOpen(false)} />
+      <ScheduleDialog opened={scheduleOpen} onClose={() => setScheduleOpen(false)} />
     </AppShell>
   );
 }

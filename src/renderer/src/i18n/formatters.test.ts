@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatList, formatMessageTime, formatNumber, formatPercent, languageName } from './formatters';
+import { formatHour, formatList, formatMessageTime, formatNumber, formatPercent, languageName, weekdayNames } from './formatters';
 
 describe('formatters', () => {
   it('formats numbers by locale', () => {
     expect(formatNumber(12345, 'en')).toBe('12,345');
     expect(formatNumber(12345, 'de')).toBe('12.345');
+    expect(formatNumber(1.25, 'de', 1)).toBe('1,3');
+    expect(formatNumber(2, 'en', 1)).toBe('2');
+  });
+
+  it('names weekdays Monday first and hours of the day by locale', () => {
+    expect(weekdayNames('en')[0]).toBe('Monday');
+    expect(weekdayNames('de', 'short')[6]).toBe('So');
+    expect(formatHour(13, 'en-US')).toBe('1 PM');
+    expect(formatHour(13, 'de')).toBe('13 Uhr');
   });
 
   it('shows the time alone for today and adds the date otherwise', () => {

@@ -48,3 +48,6 @@ export function affectsConversation(set: ChangeSet, id: number): boolean {
 export const affectsSyncStatus = (set: ChangeSet) => touches(set, ['outbox', 'accounts']);
 
 export const affectsWorkspace = (set: ChangeSet) => touches(set, ['accounts']);
+
+/** Coverage reads messages, the target and the schedule (the agents' profiles and shifts). */
+export const affectsCoverage = (set: ChangeSet) => touches(set, ['coverage', 'messages', 'accounts', 'schedule']);

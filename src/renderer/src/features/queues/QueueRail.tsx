@@ -5,7 +5,8 @@
 // "Unknown language" last); the accounts screen opens from the gear next to the ACCOUNTS heading,
 // the listening streams from the one next to SOCIAL LISTENING, the urgency rules (what fills the
 // Urgent queue) from the one next to INBOX; SLA settings (policies and business calendars), the
-// canned-response library (with the brand voice) and translation settings from the SETTINGS group.
+// canned-response library (with the brand voice), translation settings and the Schedule (shifts)
+// from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,9 +31,10 @@ export interface QueueRailProps {
   onLibrary?(): void;
   onManageUrgency?(): void;
   onTranslationSettings?(): void;
+  onSchedule?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSchedule }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -86,11 +88,16 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {languageQueues.map(item)}
         </RailGroup>
       )}
-      {(onSlaSettings || onLibrary || onTranslationSettings) && (
+      {(onSlaSettings || onLibrary || onTranslationSettings || onSchedule) && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
             {t('queues.settings')}
           </Text>
+          {onSchedule && (
+            <SettingsButton icon={<CalendarIcon />} onClick={onSchedule} testId="schedule">
+              {t('queues.schedule')}
+            </SettingsButton>
+          )}
           {onSlaSettings && (
             <SettingsButton icon={<ClockIcon />} onClick={onSlaSettings} testId="sla-settings">
               {t('queues.slaSettings')}
@@ -133,6 +140,15 @@ function useLanguageQueues(queues: QueueSummary[] | undefined): QueueId[] {
   const collator = new Intl.Collator(locale);
   known.sort((a, b) => collator.compare(a.name, b.name));
   return [...known.map((q) => q.id), ...(unknown ? [unknown] : [])];
+}
+
+function CalendarIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <rect x="3" y="5" width="18" height="16" rx="2" />
+      <path d="M16 3v4M8 3v4M3 10h18" />
+    </svg>
+  );
 }
 
 function ClockIcon() {

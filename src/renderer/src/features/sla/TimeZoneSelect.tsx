@@ -15,7 +15,7 @@ function offsetOf(zone: string, locale: string, now: number): string {
   }
 }
 
-export function TimeZoneSelect({ id, value, onChange, error }: { id: string; value: string; onChange(zone: string): void; error?: string }) {
+export function TimeZoneSelect({ id, value, onChange, error, label, description }: { id: string; value: string; onChange(zone: string): void; error?: string; label?: string; description?: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const data = useMemo(() => {
@@ -32,8 +32,8 @@ export function TimeZoneSelect({ id, value, onChange, error }: { id: string; val
   return (
     <Select
       id={id}
-      label={t('slaSettings.calendarForm.zone')}
-      description={t('slaSettings.calendarForm.zoneHint')}
+      label={label ?? t('slaSettings.calendarForm.zone')}
+      description={description ?? t('slaSettings.calendarForm.zoneHint')}
       data={data}
       value={value || null}
       onChange={(zone) => zone && onChange(zone)}

@@ -1,0 +1,35 @@
+// Demand as coverage reads it from the replica: inbound messages counted per quarter hour and
+// language (every zone's hours start on a quarter hour, so the core buckets them into the
+// viewer's local hours without reading each message).
+import type { InboundCount } from '@shared/schedule/coverage';
+import type { Db } from '../db/database';
+
+const QUARTER_HOUR_MS = 900_000;
+
+/**
+ * Migration 14 (appended to db/migrations.ts once 12 and 13 have landed): the index demand is
+ * read through. Until then the query works, scanning the messages table.
+ */
+export const COVERAGE_MIGRATION_SQL = `
+  -- Inbound messages by time, with their language: coverage's demand is a range scan of it.
+  CREATE INDEX messages_inbound_at ON messages (created_at, language) WHERE direction = 'in';
+`;
+
+// Served by messages_inbound_at (created_at, language) WHERE direction = 'in': a range scan of
+// the covering index, no table rows read. The quarter hour is a literal: a bound number arrives
+// as REAL and would not divide whole.
+export const INBOUND_COUNTS_SQL = `SELECT (created_at / ${QUARTER_HOUR_MS}) * ${QUARTER_HOUR_MS} AS at, language, COUNT(*) AS count
+  FROM messages
+  WHERE direction = 'in' AND created_at >= @from AND created_at < @to
+  GROUP BY created_at / ${QUARTER_HOUR_MS}, language`;
+
+export function createCoverageRepo(db: Db) {
+  const inbound = db.prepare<{ from: number; to: number }, InboundCount>(INBOUND_COUNTS_SQL);
+
+  return {
+    /** Inbound messages in [from, to), counted per quarter hour and language. */
+    inboundCounts: (from: number, to: number): InboundCount[] => inbound.all({ from, to }),
+  };
+}
+
+export type CoverageRepo = ReturnType<typeof createCoverageRepo>;
