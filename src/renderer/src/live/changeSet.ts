@@ -48,3 +48,6 @@ export function affectsConversation(set: ChangeSet, id: number): boolean {
 export const affectsSyncStatus = (set: ChangeSet) => touches(set, ['outbox', 'accounts']);
 
 export const affectsWorkspace = (set: ChangeSet) => touches(set, ['accounts']);
+
+/** Shifts, time off and agent profiles (the Schedule, the header's on-shift summary). */
+export const affectsSchedule = (set: ChangeSet) => touches(set, ['schedule']);

@@ -11,7 +11,7 @@ import { formatDayHeading, formatDayTimeIn, formatZoneOffset } from '../../i18n/
 import { useLocale } from '../../i18n/useLocale';
 import { conflictedOccurrences, conflictSentence } from './conflictText';
 import { addDays, layoutBlocks, localDateOf, rangeOfDays, visibleDays, type GridView } from './scheduleLayout';
-import { useScheduleApi } from './scheduleApi';
+import { useDesk } from '../../app/deskContext';
 import { emptyShiftForm, toFormValues } from './shiftForm';
 import { ShiftFormModal, type ShiftFormTarget } from './ShiftFormModal';
 import { moveShift } from './shiftMove';
@@ -24,7 +24,7 @@ const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function ShiftsPanel({ selfId }: { selfId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const api = useScheduleApi();
+  const desk = useDesk();
   const agents = useAgents();
   const now = useNow();
   const [view, setView] = useState<GridView>('week');
@@ -51,8 +51,8 @@ export function ShiftsPanel({ selfId }: { selfId: string }) {
   const when = (time: number) => formatDayTimeIn(time, zone, locale);
 
   const shiftOf = (o: ShiftOccurrence): Shift | undefined => data?.shifts.find((s) => s.id === o.shiftId);
-  const save = (shift: Shift) => api.saveShift(shift);
-  const remove = (shift: Shift) => api.removeShift({ id: shift.id });
+  const save = (shift: Shift) => desk.saveShift(shift);
+  const remove = (shift: Shift) => desk.removeShift({ id: shift.id });
   const openNew = (at?: { start: number; durationMinutes: number }) => {
     const start = at?.start ?? now;
     const date = localDateOf(start, zone);
@@ -64,7 +64,7 @@ export function ShiftsPanel({ selfId }: { selfId: string }) {
   const move = (o: ShiftOccurrence, newStart: number) => {
     const shift = shiftOf(o);
     if (!shift) return;
-    api.saveShift(moveShift(shift, o, newStart)).then(
+    desk.saveShift(moveShift(shift, o, newStart)).then(
       () => undefined,
       (error: unknown) => showInfoToast(t('schedule.moveFailed'), describeError(t, error)),
     );

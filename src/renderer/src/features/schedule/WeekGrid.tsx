@@ -42,10 +42,16 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
   const columns = useRef<(HTMLDivElement | null)[]>([]);
   const [drag, setDrag] = useState<Drag | null>(null);
 
-  // Open on the working day rather than at midnight.
+  // Open on the working day (07:00), or earlier when a shift starts earlier: again when the
+  // zone or the dates change, never while the agent scrolls the same view.
+  const earliest = blocks.length > 0 ? Math.min(...blocks.map((b) => b.top)) : null;
+  const scrollKey = `${zone}|${days[0] ?? ''}|${earliest === null ? 'empty' : 'shown'}`;
+  const [scrolledFor, setScrolledFor] = useState<string | null>(null);
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 7 * HOUR_PX;
-  }, []);
+    if (!scroller.current || scrolledFor === scrollKey) return;
+    scroller.current.scrollTop = Math.max(0, Math.min(7 * 60, (earliest ?? 7 * 60) - 30)) * MINUTE_PX;
+    setScrolledFor(scrollKey);
+  }, [scrollKey, scrolledFor, earliest]);
 
   const minuteAt = (column: HTMLElement, clientY: number) => snapMinutes((clientY - column.getBoundingClientRect().top) / MINUTE_PX);
   const columnAt = (clientX: number) => columns.current.findIndex((c) => c && clientX >= c.getBoundingClientRect().left && clientX < c.getBoundingClientRect().right);

@@ -1,0 +1,160 @@
+// Shift scheduling end to end: browser mode with the real core and SQLite. The browser runs in
+// Europe/Riga (playwright.config.ts), so a Tokyo 09:00-17:00 shift shows at 02:00-10:00 there
+// (Riga is UTC+2 and Tokyo UTC+9 in winter; the test pins a November week).
+import type { Locator, Page } from '@playwright/test';
+import { ARTIFACTS, expect, test } from './fixtures';
+
+const HOUR_PX = 36;
+const AIKO = 'demo-agent-aiko';
+
+async function openSchedule(page: Page): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'Schedule' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule' });
+  await expect(dialog.getByTestId('schedule-grid')).toBeVisible();
+  return dialog;
+}
+
+/** Goes to the week of a date by the arrows (the grid opens on this week). */
+async function showWeekOf(dialog: Locator, monday: string) {
+  const current = await dialog.locator('[data-date]').first().getAttribute('data-date');
+  const weeks = Math.round((Date.parse(monday) - Date.parse(current ?? monday)) / (7 * 86400_000));
+  for (let i = 0; i < Math.abs(weeks); i++) await dialog.getByRole('button', { name: weeks > 0 ? 'Next week' : 'Previous week' }).click();
+  await expect(dialog.locator('[data-date]').first()).toHaveAttribute('data-date', monday);
+}
+
+/** Minutes from the top of its day column to the top of a block. */
+async function minutesFromMidnight(block: Locator): Promise<number> {
+  const column = block.locator('xpath=..');
+  const [b, c] = await Promise.all([block.boundingBox(), column.boundingBox()]);
+  return Math.round(((b!.y - c!.y) / HOUR_PX) * 60);
+}
+
+test('a weekday Tokyo shift made in the form shows at 09:00 in Tokyo and 02:00 in Riga, with conflicts in words', async ({ app, inbox, page }) => {
+  void inbox;
+  const dialog = await openSchedule(page);
+  await showWeekOf(dialog, '2026-11-23');
+
+  await dialog.getByRole('button', { name: 'New shift' }).click();
+  const form = page.getByRole('dialog', { name: 'New shift' });
+  await form.getByRole('combobox', { name: 'Agent' }).click();
+  await page.getByRole('option', { name: 'Aiko Tanaka' }).click();
+  const zone = form.getByRole('combobox', { name: 'Worked in time zone' });
+  await zone.click();
+  await zone.fill('Tokyo');
+  await page.getByRole('option', { name: /^Asia\/Tokyo / }).click();
+  await expect(zone).toHaveValue(/^Asia\/Tokyo/);
+  await form.getByLabel('First date').fill('2026-11-23');
+  await form.getByLabel('Starts at').fill('09:00');
+  await form.getByLabel('Ends at').fill('17:00');
+  await form.getByRole('combobox', { name: 'Repeat' }).click();
+  await page.getByRole('option', { name: 'Weekly on chosen days' }).click();
+  // Bad input: no day chosen is refused with the field's own message, nothing is lost.
+  // The day chips are labels over visually hidden checkboxes: clicked as a person would.
+  const day = (name: string) => form.getByText(name, { exact: true });
+  await day('Mon').click();
+  await expect(form.getByRole('checkbox', { name: 'Mon' })).not.toBeChecked();
+  await form.getByRole('button', { name: 'Save shift' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Choose at least one day');
+  for (const name of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await day(name).click();
+  await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(5);
+  await form.getByRole('textbox', { name: /Region/ }).fill('APAC');
+  await form.getByRole('button', { name: 'Save shift' }).click();
+  await expect(form).toBeHidden();
+
+  // In the viewer's zone (Riga): 02:00-10:00 on the five weekdays.
+  const blocks = dialog.getByTestId('shift-block').and(page.locator(`[data-agent="${AIKO}"]`));
+  await expect(blocks).toHaveCount(5);
+  await expect(blocks.first()).toHaveAccessibleName('Aiko Tanaka, 2:00 AM–10:00 AM');
+  expect(await minutesFromMidnight(blocks.first())).toBe(2 * 60);
+  await page.screenshot({ path: `${ARTIFACTS}/schedule-week.png` });
+
+  // One click to Aiko's own zone: 09:00-17:00.
+  await dialog.getByText(/^Aiko Tanaka: Asia\/Tokyo/).click();
+  await expect(dialog.getByRole('radio', { name: /^Aiko Tanaka: Asia\/Tokyo/ })).toBeChecked();
+  await expect(blocks.first()).toHaveAccessibleName('Aiko Tanaka, 9:00 AM–5:00 PM');
+  expect(await minutesFromMidnight(blocks.first())).toBe(9 * 60);
+  await expect(blocks.nth(4).locator('xpath=..')).toHaveAttribute('data-date', '2026-11-27');
+  await page.screenshot({ path: `${ARTIFACTS}/schedule-tokyo.png` });
+
+  // An overlapping one-off shift is flagged in words and on both blocks.
+  await dialog.getByRole('button', { name: 'New shift' }).click();
+  await form.getByRole('combobox', { name: 'Agent' }).click();
+  await page.getByRole('option', { name: 'Aiko Tanaka' }).click();
+  await form.getByLabel('First date').fill('2026-11-25');
+  await form.getByLabel('Starts at').fill('15:00');
+  await form.getByLabel('Ends at').fill('20:00');
+  await form.getByRole('button', { name: 'Save shift' }).click();
+  await expect(form).toBeHidden();
+  await expect(dialog.getByTestId('schedule-conflicts')).toContainText('Aiko Tanaka has two shifts at the same time');
+  await expect(blocks.and(page.locator('[data-conflict]'))).toHaveCount(2);
+
+  expect(app.log).not.toContain('Error');
+});
+
+test('a shift crossing midnight is split across the two days; the header names who is on shift now', async ({ app, inbox, page }) => {
+  void inbox;
+  // A shift running now in Riga, created through the contract as another desk would.
+  const now = Date.now();
+  const start = new Date(now - 60 * 60_000);
+  const riga = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(start);
+  const part = (type: string) => riga.find((p) => p.type === type)!.value;
+  await app.call('saveShift', {
+    id: 'night',
+    agentId: 'demo-agent-laura',
+    timeZone: 'Europe/Riga',
+    startDate: `${part('year')}-${part('month')}-${part('day')}`,
+    start: `${part('hour')}:${part('minute')}`,
+    durationMinutes: 23 * 60,
+    rrule: null,
+    exceptions: [],
+    region: 'EMEA',
+    note: null,
+    version: 0,
+    updatedAt: 0,
+  });
+  await expect(page.getByTestId('on-shift')).toHaveAccessibleName(/On shift now: Laura Ozola until/);
+
+  const dialog = await openSchedule(page);
+  await expect(dialog.getByRole('radio', { name: /^Your zone/ })).toBeChecked();
+  const pieces = dialog.getByTestId('shift-block').and(page.locator('[data-agent="demo-agent-laura"]'));
+  // 23 hours from an hour ago always crosses midnight: two pieces (unless the second falls in next week).
+  await expect(pieces.first()).toBeVisible();
+  const count = await pieces.count();
+  expect(count === 2 || (await pieces.first().getAttribute('data-after')) === 'true').toBe(true);
+});
+
+test('dragging on an empty part of a day opens the form there; a dragged shift moves', async ({ inbox, page }) => {
+  void inbox;
+  const dialog = await openSchedule(page);
+  await showWeekOf(dialog, '2026-11-23');
+  const tuesday = dialog.locator('[data-date="2026-11-24"]');
+  await tuesday.scrollIntoViewIfNeeded();
+  const box = (await tuesday.boundingBox())!;
+  const y = (minutes: number) => box.y + (minutes / 60) * HOUR_PX;
+  await page.mouse.move(box.x + 20, y(10 * 60 + 2));
+  await page.mouse.down();
+  await page.mouse.move(box.x + 20, y(12 * 60), { steps: 4 });
+  await page.mouse.move(box.x + 20, y(14 * 60 + 3), { steps: 4 });
+  await page.mouse.up();
+  const form = page.getByRole('dialog', { name: 'New shift' });
+  await expect(form.getByLabel('First date')).toHaveValue('2026-11-24');
+  await expect(form.getByLabel('Starts at')).toHaveValue('10:00');
+  await expect(form.getByLabel('Ends at')).toHaveValue('14:00');
+  await expect(form.getByRole('combobox', { name: 'Worked in time zone' })).toHaveValue(/^Europe\/Riga/);
+  await form.getByRole('combobox', { name: 'Agent' }).click();
+  await page.getByRole('option', { name: 'Jonas Becker' }).click();
+  await form.getByRole('button', { name: 'Save shift' }).click();
+  await expect(form).toBeHidden();
+
+  const block = dialog.getByTestId('shift-block').and(page.locator('[data-agent="demo-agent-jonas"]'));
+  await expect(block).toHaveAccessibleName('Jonas Becker, 10:00 AM–2:00 PM');
+  // Drag it one day on and two hours later.
+  const from = (await block.boundingBox())!;
+  await page.mouse.move(from.x + 10, from.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10 + box.width / 2, from.y + 10 + HOUR_PX, { steps: 4 });
+  await page.mouse.move(from.x + 10 + box.width, from.y + 10 + 2 * HOUR_PX, { steps: 4 });
+  await page.mouse.up();
+  await expect(block).toHaveAccessibleName('Jonas Becker, 12:00 PM–4:00 PM');
+  await expect(block.locator('xpath=..')).toHaveAttribute('data-date', '2026-11-25');
+});
