@@ -91,36 +91,54 @@ test('a weekday Tokyo shift made in the form shows at 09:00 in Tokyo and 02:00 i
   expect(app.log).not.toContain('Error');
 });
 
-test('a shift crossing midnight is split across the two days; the header names who is on shift now', async ({ app, inbox, page }) => {
+/** A one-off shift saved through the contract, as another desk would. */
+function oneOff(id: string, agentId: string, timeZone: string, startDate: string, start: string, durationMinutes: number) {
+  return { id, agentId, timeZone, startDate, start, durationMinutes, rrule: null, exceptions: [], region: null, note: null, version: 0, updatedAt: 0 };
+}
+
+/** Local date and time of an instant in a zone ('YYYY-MM-DD', 'HH:MM'). */
+function localParts(time: number, timeZone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(time);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+}
+
+test('a night shift is split at midnight; the header names who is on shift now; My shifts shows both zones', async ({ app, inbox, page }) => {
   void inbox;
-  // A shift running now in Riga, created through the contract as another desk would.
-  const now = Date.now();
-  const start = new Date(now - 60 * 60_000);
-  const riga = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(start);
-  const part = (type: string) => riga.find((p) => p.type === type)!.value;
-  await app.call('saveShift', {
-    id: 'night',
-    agentId: 'demo-agent-laura',
-    timeZone: 'Europe/Riga',
-    startDate: `${part('year')}-${part('month')}-${part('day')}`,
-    start: `${part('hour')}:${part('minute')}`,
-    durationMinutes: 23 * 60,
-    rrule: null,
-    exceptions: [],
-    region: 'EMEA',
-    note: null,
-    version: 0,
-    updatedAt: 0,
-  });
-  await expect(page.getByTestId('on-shift')).toHaveAccessibleName(/On shift now: Laura Ozola until/);
+  const { self } = await app.call<{ self: { id: string; timeZone: string } }>('getWorkspace');
+  // Running now (from an hour ago, for two hours) in Riga, for Laura.
+  const hourAgo = localParts(Date.now() - 60 * 60_000, 'Europe/Riga');
+  await app.call('saveShift', oneOff('now', 'demo-agent-laura', 'Europe/Riga', hourAgo.date, hourAgo.time, 120));
+  await expect(page.getByTestId('on-shift')).toHaveAccessibleName(/On shift now: Laura Ozola until \d/);
+  await expect(page.getByTestId('on-shift')).toContainText('Laura Ozola until');
+  await page.screenshot({ path: `${ARTIFACTS}/schedule-header.png`, clip: { x: 0, y: 0, width: 1440, height: 60 } });
+  // 22:00-06:00 in Riga on Wednesday 25 November, for Priya (whose home is Kolkata).
+  await app.call('saveShift', oneOff('night', 'demo-agent-priya', 'Europe/Riga', '2026-11-25', '22:00', 8 * 60));
+  // Tomorrow 10:00-18:00 in this desk's agent's home zone.
+  const tomorrow = localParts(Date.now() + 24 * 3600_000, self.timeZone);
+  await app.call('saveShift', oneOff('mine', self.id, self.timeZone, tomorrow.date, '10:00', 8 * 60));
 
   const dialog = await openSchedule(page);
-  await expect(dialog.getByRole('radio', { name: /^Your zone/ })).toBeChecked();
-  const pieces = dialog.getByTestId('shift-block').and(page.locator('[data-agent="demo-agent-laura"]'));
-  // 23 hours from an hour ago always crosses midnight: two pieces (unless the second falls in next week).
-  await expect(pieces.first()).toBeVisible();
-  const count = await pieces.count();
-  expect(count === 2 || (await pieces.first().getAttribute('data-after')) === 'true').toBe(true);
+  await showWeekOf(dialog, '2026-11-23');
+  const pieces = dialog.getByTestId('shift-block').and(page.locator('[data-agent="demo-agent-priya"]'));
+  await expect(pieces).toHaveCount(2);
+  await expect(pieces.nth(0).locator('xpath=..')).toHaveAttribute('data-date', '2026-11-25');
+  await expect(pieces.nth(1).locator('xpath=..')).toHaveAttribute('data-date', '2026-11-26');
+  expect(await minutesFromMidnight(pieces.nth(0))).toBe(22 * 60);
+  expect(await minutesFromMidnight(pieces.nth(1))).toBe(0);
+  await expect(pieces.nth(0)).toHaveAccessibleName('Priya Nair, 10:00 PM–6:00 AM');
+  // In Priya's zone (UTC+05:30) it is 01:30-09:30 on Thursday: one block, at a half hour.
+  await dialog.getByText(/^Priya Nair: Asia\/Kolkata/).click();
+  await expect(pieces).toHaveCount(1);
+  await expect(pieces.first().locator('xpath=..')).toHaveAttribute('data-date', '2026-11-26');
+  expect(await minutesFromMidnight(pieces.first())).toBe(90);
+
+  await dialog.getByRole('tab', { name: 'My shifts' }).click();
+  const mine = dialog.getByRole('table', { name: 'My coming shifts' });
+  await expect(mine.getByRole('row')).toHaveCount(2);
+  if (self.timeZone !== 'Europe/Riga') await expect(mine.getByRole('columnheader', { name: 'This computer (Europe/Riga)' })).toBeVisible();
+  await expect(mine.getByRole('row').nth(1)).toContainText('10:00 AM – 6:00 PM');
+  await page.screenshot({ path: `${ARTIFACTS}/schedule-mine.png` });
 });
 
 test('dragging on an empty part of a day opens the form there; a dragged shift moves', async ({ inbox, page }) => {
