@@ -175,4 +175,16 @@ test('dragging on an empty part of a day opens the form there; a dragged shift m
   await page.mouse.up();
   await expect(block).toHaveAccessibleName('Jonas Becker, 12:00 PM–4:00 PM');
   await expect(block.locator('xpath=..')).toHaveAttribute('data-date', '2026-11-25');
+
+  // Click (or Enter) to edit; remove asks first.
+  await block.focus();
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('dialog', { name: 'Edit shift' });
+  await expect(edit.getByLabel('Starts at')).toHaveValue('12:00');
+  await expect(edit.getByLabel('First date')).toHaveValue('2026-11-25');
+  await edit.getByRole('button', { name: 'Remove shift' }).click();
+  await expect(edit).toContainText('Remove this shift and all its repeats?');
+  await edit.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(edit).toBeHidden();
+  await expect(block).toHaveCount(0);
 });
