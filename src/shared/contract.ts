@@ -332,6 +332,13 @@ export const methods = {
   removeTimeOff: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: returns<null>() },
   /** Who is on shift now and who comes next (within a week). */
   getOnShift: { input: z.object({}).strict(), output: returns<OnShiftSummary>() },
+  /** One agent's shifts (or the team's, agentId null) as iCalendar: each pattern in its zone with VTIMEZONE, RRULE and EXDATE. */
+  exportShiftsIcs: { input: z.object({ agentId: z.string().min(1).max(64).nullable() }).strict(), output: returns<{ text: string }>() },
+  /** Time off from an .ics file (whole local days in the agent's zone); the same days twice are added once. */
+  importTimeOffIcs: {
+    input: z.object({ agentId: z.string().min(1).max(64), text: z.string().max(5_000_000) }).strict(),
+    output: returns<{ imported: number }>(),
+  },
   /** Demo workspace only: make a simulated platform (or all of them) unreachable, or bring it back. */
   setDemoPlatformReachable: {
     input: z.object({ accountId: z.string().min(1).max(200).nullable(), reachable: z.boolean() }).strict(),

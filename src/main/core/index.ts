@@ -25,7 +25,6 @@ import { createRepos, type Repos } from './repos';
 import { SlaMonitor } from './sla/slaMonitor';
 import { SlaSettings } from './sla/slaSettings';
 import { route } from './notify/routing';
-import { isOpen } from '@shared/businessHours';
 import { UrgencyService } from './urgency/urgencyService';
 import { BrandVoice } from './canned/brandVoice';
 import { ScheduleService } from './schedule/scheduleService';
@@ -148,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
       const hours = self.workingCalendarId ? slaSettings.calendar(self.workingCalendarId) : null;
       return route(
         { kind: draft.kind, assigneeId: draft.assigneeId ?? null, mustInterrupt: draft.mustInterrupt ?? false },
-        { agent: self, onShift: hours ? isOpen(hours, now) : true, doNotDisturb: options.doNotDisturb?.() ?? null, now },
+        { agent: self, onShift: schedule.isWorking(self.id, now, hours), doNotDisturb: options.doNotDisturb?.() ?? null, now },
       );
     },
   });
@@ -328,6 +327,8 @@ export function createCore(options: CoreOptions): Core {
     saveTimeOff: (timeOff) => schedule.saveTimeOff(timeOff),
     removeTimeOff: ({ id }) => (schedule.removeTimeOff(id), null),
     getOnShift: () => schedule.onShift(),
+    exportShiftsIcs: ({ agentId }) => ({ text: schedule.exportIcs(agentId, t) }),
+    importTimeOffIcs: ({ agentId, text }) => schedule.importTimeOffIcs(agentId, text),
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
       if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {
