@@ -2,7 +2,7 @@
 // Europe/Riga (playwright.config.ts), so a Tokyo 09:00-17:00 shift shows at 02:00-10:00 there
 // (Riga is UTC+2 and Tokyo UTC+9 in winter; the test pins a November week).
 import type { Locator, Page } from '@playwright/test';
-import { ARTIFACTS, expect, test } from './fixtures';
+import { ARTIFACTS, expect, test, type WebApp } from './fixtures';
 
 const HOUR_PX = 36;
 const AIKO = 'demo-agent-aiko';
@@ -22,6 +22,13 @@ async function showWeekOf(dialog: Locator, monday: string) {
   await expect(dialog.locator('[data-date]').first()).toHaveAttribute('data-date', monday);
 }
 
+/** Removes the demo workspace's follow-the-sun schedule, so each test sees only its own shifts. */
+async function clearSchedule(app: WebApp) {
+  const day = 86400_000;
+  const { shifts } = await app.call<{ shifts: { id: string }[] }>('getSchedule', { from: Date.now() - 200 * day, to: Date.now() + 199 * day });
+  for (const shift of shifts) await app.call('removeShift', { id: shift.id });
+}
+
 /** Minutes from the top of its day column to the top of a block. */
 async function minutesFromMidnight(block: Locator): Promise<number> {
   const column = block.locator('xpath=..');
@@ -32,6 +39,11 @@ async function minutesFromMidnight(block: Locator): Promise<number> {
 test('a weekday Tokyo shift made in the form shows at 09:00 in Tokyo and 02:00 in Riga, with conflicts in words', async ({ app, inbox, page }) => {
   void inbox;
   const dialog = await openSchedule(page);
+  // The demo's follow-the-sun week, as a lead first sees it.
+  await expect(dialog.getByTestId('shift-block').first()).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}/schedule-demo.png` });
+  await clearSchedule(app);
+  await expect(dialog.getByTestId('shift-block')).toHaveCount(0);
   await showWeekOf(dialog, '2026-11-23');
 
   await dialog.getByRole('button', { name: 'New shift' }).click();
@@ -105,6 +117,7 @@ function localParts(time: number, timeZone: string): { date: string; time: strin
 
 test('a night shift is split at midnight; the header names who is on shift now; My shifts shows both zones', async ({ app, inbox, page }) => {
   void inbox;
+  await clearSchedule(app);
   const { self } = await app.call<{ self: { id: string; timeZone: string } }>('getWorkspace');
   // Running now (from an hour ago, for two hours) in Riga, for Laura.
   const hourAgo = localParts(Date.now() - 60 * 60_000, 'Europe/Riga');
@@ -141,8 +154,9 @@ test('a night shift is split at midnight; the header names who is on shift now; 
   await page.screenshot({ path: `${ARTIFACTS}/schedule-mine.png` });
 });
 
-test('dragging on an empty part of a day opens the form there; a dragged shift moves', async ({ inbox, page }) => {
+test('dragging on an empty part of a day opens the form there; a dragged shift moves', async ({ app, inbox, page }) => {
   void inbox;
+  await clearSchedule(app);
   const dialog = await openSchedule(page);
   await showWeekOf(dialog, '2026-11-23');
   const tuesday = dialog.locator('[data-date="2026-11-24"]');

@@ -168,7 +168,7 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
                   insetBlockStart: top * MINUTE_PX,
                   height: Math.max(block.height * MINUTE_PX, 18),
                   insetInlineStart: `calc(${(block.lane / block.lanes) * 100}% + 2px)`,
-                  width: `calc(${100 / block.lanes}% - 4px)`,
+                  width: `calc(${(block.span / block.lanes) * 100}% - 4px)`,
                   transform: dragging ? `translateX(${drag.dx}px)` : undefined,
                   '--block-bg': `var(--mantine-color-${hue}-light)`,
                   '--block-border': `var(--mantine-color-${hue}-filled)`,
@@ -185,6 +185,7 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
                     data-dragging={dragging || undefined}
                     data-testid="shift-block"
                     data-agent={o.agentId}
+                    data-shift={o.shiftId}
                     aria-label={[t('schedule.block.label', { agent: name, span }), ...problems].join('. ')}
                     title={[`${name} · ${span}`, ...problems].join('\n')}
                     onPointerDown={startMove(block)}

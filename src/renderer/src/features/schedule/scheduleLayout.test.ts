@@ -66,10 +66,25 @@ describe('layoutBlocks', () => {
     const b = occurrence('2026-11-24T10:00:00Z', '2026-11-24T14:00:00Z', { agentId: 'b' });
     const c = occurrence('2026-11-24T15:00:00Z', '2026-11-24T16:00:00Z', { agentId: 'c' });
     const blocks = layoutBlocks([a, b, c], week, 'UTC');
-    expect(blocks.map((x) => [x.occurrence.agentId, x.lane, x.lanes])).toEqual([
-      ['a', 0, 2],
-      ['b', 1, 2],
-      ['c', 0, 1],
+    expect(blocks.map((x) => [x.occurrence.agentId, x.lane, x.lanes, x.span])).toEqual([
+      ['a', 0, 2, 1],
+      ['b', 1, 2, 1],
+      ['c', 0, 1, 1],
+    ]);
+  });
+
+  it('widens a block into the lanes beside it that are free for its whole length', () => {
+    // a 08-16, b 09-10 and c 09-12 beside it, d 13-15 under b and c: d takes both free lanes.
+    const a = occurrence('2026-11-24T08:00:00Z', '2026-11-24T16:00:00Z', { agentId: 'a' });
+    const b = occurrence('2026-11-24T09:00:00Z', '2026-11-24T10:00:00Z', { agentId: 'b' });
+    const c = occurrence('2026-11-24T09:00:00Z', '2026-11-24T12:00:00Z', { agentId: 'c' });
+    const d = occurrence('2026-11-24T13:00:00Z', '2026-11-24T15:00:00Z', { agentId: 'd' });
+    const blocks = layoutBlocks([a, b, c, d], week, 'UTC');
+    expect(blocks.map((x) => [x.occurrence.agentId, x.lane, x.lanes, x.span])).toEqual([
+      ['a', 0, 3, 1],
+      ['c', 1, 3, 1],
+      ['b', 2, 3, 1],
+      ['d', 1, 3, 2],
     ]);
   });
 });
