@@ -190,6 +190,18 @@ test('dragging on an empty part of a day opens the form there; a dragged shift m
   await expect(block).toHaveAccessibleName('Jonas Becker, 12:00 PM–4:00 PM');
   await expect(block.locator('xpath=..')).toHaveAttribute('data-date', '2026-11-25');
 
+  // By keyboard: Alt+Down a quarter of an hour later, Alt+Left a day earlier.
+  await block.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(block).toHaveAccessibleName('Jonas Becker, 12:15 PM–4:15 PM');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(block.locator('xpath=..')).toHaveAttribute('data-date', '2026-11-24');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(block.locator('xpath=..')).toHaveAttribute('data-date', '2026-11-25');
+  await expect(block).toBeFocused();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(block).toHaveAccessibleName('Jonas Becker, 12:00 PM–4:00 PM');
+
   // Click (or Enter) to edit; remove asks first.
   await block.focus();
   await page.keyboard.press('Enter');

@@ -1,13 +1,13 @@
 // The week (or day) grid: one column per day, one row per hour, each occurrence a block in the
 // shown zone. Drag on an empty part of a column to create a shift there; drag a block to move it
-// (its day and time); click or Enter on a block to edit its shift.
-import { useEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+// (its day and time), or Alt+arrows on it; click or Enter on a block to edit its shift.
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftConflict, ShiftOccurrence } from '@shared/schedule';
 import { formatDayHeading, formatHour, formatTimeIn } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { conflictSentence, occurrenceKey } from './conflictText';
-import { instantAt, MINUTES_PER_DAY, snapMinutes, type GridBlock } from './scheduleLayout';
+import { instantAt, MINUTES_PER_DAY, movedStart, snapMinutes, type GridBlock } from './scheduleLayout';
 import classes from './Schedule.module.css';
 
 const HOUR_PX = 36;
@@ -100,13 +100,36 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
       onOpen(block.occurrence);
       return;
     }
-    const from = days[block.dayIndex];
-    const to = days[block.dayIndex + drag.dayDelta];
-    if (from === undefined || to === undefined || (drag.dayDelta === 0 && drag.minuteDelta === 0)) return;
-    // Where the dragged piece starts relative to the occurrence (a piece after midnight starts later).
-    const pieceOffset = instantAt(from, block.top, zone) - block.occurrence.start;
-    onMove(block.occurrence, instantAt(to, block.top + drag.minuteDelta, zone) - pieceOffset);
+    if (drag.dayDelta === 0 && drag.minuteDelta === 0) return;
+    const start = movedStart(block, days, zone, { days: drag.dayDelta, minutes: drag.minuteDelta });
+    if (start !== null) onMove(block.occurrence, start);
   };
+
+  // The keyboard's way to move: Alt+Up/Down by 15 minutes, Alt+Left/Right by a day (mirrored right to left).
+  const keyMove = (block: GridBlock, event: KeyboardEvent<HTMLButtonElement>) => {
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const steps: Record<string, { days: number; minutes: number }> = {
+      ArrowUp: { days: 0, minutes: -15 },
+      ArrowDown: { days: 0, minutes: 15 },
+      ArrowLeft: { days: rtl ? 1 : -1, minutes: 0 },
+      ArrowRight: { days: rtl ? -1 : 1, minutes: 0 },
+    };
+    const by = event.altKey ? steps[event.key] : undefined;
+    if (!by) return false;
+    const start = movedStart(block, days, zone, by);
+    if (start !== null) {
+      refocus.current = block.occurrence.shiftId;
+      onMove(block.occurrence, start);
+    }
+    return true;
+  };
+  // A moved block is drawn anew (its date changed): the keyboard stays on it.
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (refocus.current === null || !scroller.current) return;
+    const moved = scroller.current.querySelector<HTMLElement>(`[data-shift="${CSS.escape(refocus.current)}"]`);
+    if (moved && moved !== document.activeElement) moved.focus();
+  }, [blocks]);
 
   const todayIndex = days.indexOf(today);
   const nowTop = todayIndex >= 0 ? (now - instantAt(today, 0, zone)) / 60000 : -1;
@@ -192,10 +215,14 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
                     onPointerMove={continueMove}
                     onPointerUp={endMove}
                     onPointerCancel={() => setDrag(null)}
+                    aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
+                    aria-description={t('schedule.block.keys')}
                     onKeyDown={(event) => {
                       if (event.key === 'Enter' || event.key === ' ') {
                         event.preventDefault();
                         onOpen(o);
+                      } else if (keyMove(block, event)) {
+                        event.preventDefault();
                       }
                     }}
                   >

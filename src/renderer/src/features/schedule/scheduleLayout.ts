@@ -130,6 +130,17 @@ function assignLanes(pieces: Omit<GridBlock, 'lane' | 'lanes' | 'span'>[]): Grid
   return out;
 }
 
+/**
+ * Where an occurrence starts once the piece shown as `block` is moved by whole days and minutes
+ * on the wall clock of the shown zone (a piece after midnight moves its occurrence by as much).
+ */
+export function movedStart(block: GridBlock, days: readonly string[], zone: string, by: { days: number; minutes: number }): number | null {
+  const from = days[block.dayIndex];
+  if (from === undefined) return null;
+  const pieceOffset = instantAt(from, block.top, zone) - block.occurrence.start;
+  return instantAt(addDays(from, by.days), block.top + by.minutes, zone) - pieceOffset;
+}
+
 /** A minute position snapped to the grid's step (15 minutes by default), within the day. */
 export function snapMinutes(minutes: number, step = 15): number {
   return Math.min(MINUTES_PER_DAY, Math.max(0, Math.round(minutes / step) * step));
