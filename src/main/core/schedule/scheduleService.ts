@@ -1,19 +1,19 @@
 // Shift scheduling: agent profiles, shift patterns and time off, checked and versioned here;
 // the maths (occurrences, conflicts, who is on shift) is src/shared/schedule/*.
+import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import { canonicalTimeZone, isOpen, type BusinessCalendar } from '@shared/businessHours';
 import type { z } from 'zod';
+import { canonicalTimeZone, isOpen, type BusinessCalendar } from '@shared/businessHours';
 import { conflict, invalidInput, notFound } from '@shared/errors';
+import { parseIcsHolidays } from '@shared/icsHolidays';
 import { agentProfileSchema, shiftSchema, timeOffSchema, type AgentProfile, type OnShiftSummary, type Shift, type ScheduleView, type ShiftOccurrence, type TimeOff } from '@shared/schedule';
 import { findConflicts } from '@shared/schedule/conflicts';
-import { shiftsToIcs } from './shiftsIcs';
 import { expandShifts, lastLocalDate, onShiftSummary } from '@shared/schedule/occurrences';
-import { createHash } from 'node:crypto';
-import { parseIcsHolidays } from '@shared/icsHolidays';
 import type { EventBus } from '../events';
 import type { Translate } from '../i18n/translator';
 import type { Clock } from '../ports';
 import type { Repos } from '../repos';
+import { shiftsToIcs } from './shiftsIcs';
 
 const DAY_MS = 86_400_000;
 /** The longest window getSchedule serves (a year and a bit: the export and coverage use it). */
