@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shift, ShiftOccurrence } from '@shared/schedule';
 import { describeError } from '../../app/describeError';
-import { showInfoToast } from '../../app/toasts';
+import { showErrorToast } from '../../app/toasts';
 import { useNow } from '../../components/useNow';
 import { formatDayHeading, formatDayTimeIn, formatZoneOffset } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
@@ -66,7 +66,7 @@ export function ShiftsPanel({ selfId }: { selfId: string }) {
     if (!shift) return;
     desk.saveShift(moveShift(shift, o, newStart)).then(
       () => undefined,
-      (error: unknown) => showInfoToast(t('schedule.moveFailed'), describeError(t, error)),
+      (error: unknown) => showErrorToast(t('schedule.moveFailed'), describeError(t, error)),
     );
   };
 
