@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHour, formatList, formatMessageTime, formatNumber, formatPercent, languageName, weekdayNames } from './formatters';
+import { formatDayHeading, formatDayTimeIn, formatHour, formatList, formatMessageTime, formatNumber, formatPercent, formatTimeIn, formatZoneOffset, languageName, weekdayNames } from './formatters';
 
 describe('formatters', () => {
   it('formats numbers by locale', () => {
@@ -44,5 +44,20 @@ describe('formatters', () => {
     expect(formatPercent(0.93, 'en')).toBe('93%');
     expect(formatPercent(0.934, 'fr')).toMatch(/^93\s%$/u);
     expect(formatPercent(0.8, 'ar-EG')).toMatch(/٨٠/);
+  });
+
+  it('shows times in a given zone, in the locale’s way', () => {
+    const at = Date.parse('2026-11-24T03:30:00Z');
+    expect(formatTimeIn(at, 'Asia/Kolkata', 'en-US')).toBe('9:00 AM');
+    expect(formatTimeIn(at, 'Asia/Kathmandu', 'de')).toBe('09:15');
+    expect(formatDayTimeIn(at, 'Asia/Tokyo', 'en-US')).toBe('Tue, Nov 24, 12:30 PM');
+    expect(formatZoneOffset('Asia/Kolkata', at, 'en')).toBe('GMT+05:30');
+  });
+
+  it('names a calendar date and an hour without any zone shifting them', () => {
+    expect(formatDayHeading('2026-11-24', 'en-US')).toBe('24 Tue');
+    expect(formatDayHeading('2026-11-24', 'en-US', 'long')).toBe('Tuesday, November 24, 2026');
+    expect(formatHour(9, 'en-US')).toBe('9 AM');
+    expect(formatHour(9, 'de')).toBe('09 Uhr');
   });
 });

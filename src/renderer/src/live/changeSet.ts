@@ -51,3 +51,5 @@ export const affectsWorkspace = (set: ChangeSet) => touches(set, ['accounts']);
 
 /** Coverage reads messages, the target and the schedule (the agents' profiles and shifts). */
 export const affectsCoverage = (set: ChangeSet) => touches(set, ['coverage', 'messages', 'accounts', 'schedule']);
+/** Shifts, time off and agent profiles (the Schedule, the header's on-shift summary). */
+export const affectsSchedule = (set: ChangeSet) => touches(set, ['schedule']);

@@ -8,7 +8,8 @@ import { readNow } from '../../components/useNow';
 import { formatDayTimeIn, formatList, formatTimeIn } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { useLiveQuery } from '../../live/useLiveQuery';
-import { affectsSchedule, useScheduleApi } from './scheduleApi';
+import { useDesk } from '../../app/deskContext';
+import { affectsSchedule } from '../../live/changeSet';
 import { localDateOf } from './scheduleLayout';
 import { useAgents } from './useSchedule';
 
@@ -17,9 +18,9 @@ const MINUTE = 60_000;
 export function OnShiftNow({ onOpen }: { onOpen(): void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const api = useScheduleApi();
+  const desk = useDesk();
   const agents = useAgents();
-  const load = useCallback(() => api.getOnShift({}), [api]);
+  const load = useCallback(() => desk.getOnShift({}), [desk]);
   const query = useLiveQuery<OnShiftSummary>('on-shift', load, affectsSchedule);
   const reload = query.reload;
   useEffect(() => {

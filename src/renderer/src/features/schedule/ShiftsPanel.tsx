@@ -5,13 +5,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shift, ShiftOccurrence } from '@shared/schedule';
 import { describeError } from '../../app/describeError';
-import { showInfoToast } from '../../app/toasts';
+import { showErrorToast } from '../../app/toasts';
 import { useNow } from '../../components/useNow';
 import { formatDayHeading, formatDayTimeIn } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { conflictedOccurrences, conflictSentence } from './conflictText';
 import { addDays, layoutBlocks, localDateOf, rangeOfDays, visibleDays, type GridView } from './scheduleLayout';
-import { useScheduleApi, type ScheduleData } from './scheduleApi';
+import type { ScheduleView } from '@shared/schedule';
+import { useDesk } from '../../app/deskContext';
 import { emptyShiftForm, toFormValues } from './shiftForm';
 import { ShiftFormModal, type ShiftFormTarget } from './ShiftFormModal';
 import { moveShift } from './shiftMove';
@@ -29,12 +30,12 @@ export interface ShiftsPanelProps {
 export function ShiftsPanel({ selfId, zoneChoice, onZoneChoiceChange }: ShiftsPanelProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const api = useScheduleApi();
+  const desk = useDesk();
   const agents = useAgents();
   const now = useNow();
   const [view, setView] = useState<GridView>('week');
   // The zone comes from the last schedule loaded (its agents' and regions' zones).
-  const [shown, setShown] = useState<ScheduleData | undefined>(undefined);
+  const [shown, setShown] = useState<ScheduleView | undefined>(undefined);
   const { choices, zone } = useZoneChoices(zoneChoice, agents, shown);
   const [anchor, setAnchor] = useState(() => localDateOf(Date.now(), zone));
   const days = useMemo(() => visibleDays(anchor, view), [anchor, view]);
@@ -50,8 +51,8 @@ export function ShiftsPanel({ selfId, zoneChoice, onZoneChoiceChange }: ShiftsPa
   const when = (time: number) => formatDayTimeIn(time, zone, locale);
 
   const shiftOf = (o: ShiftOccurrence): Shift | undefined => data?.shifts.find((s) => s.id === o.shiftId);
-  const save = (shift: Shift) => api.saveShift(shift);
-  const remove = (shift: Shift) => api.removeShift({ id: shift.id });
+  const save = (shift: Shift) => desk.saveShift(shift);
+  const remove = (shift: Shift) => desk.removeShift({ id: shift.id });
   const openNew = (at?: { start: number; durationMinutes: number }) => {
     const start = at?.start ?? now;
     const date = localDateOf(start, zone);
@@ -63,9 +64,9 @@ export function ShiftsPanel({ selfId, zoneChoice, onZoneChoiceChange }: ShiftsPa
   const move = (o: ShiftOccurrence, newStart: number) => {
     const shift = shiftOf(o);
     if (!shift) return;
-    api.saveShift(moveShift(shift, o, newStart)).then(
+    desk.saveShift(moveShift(shift, o, newStart)).then(
       () => undefined,
-      (error: unknown) => showInfoToast(t('schedule.moveFailed'), describeError(t, error)),
+      (error: unknown) => showErrorToast(t('schedule.moveFailed'), describeError(t, error)),
     );
   };
 

@@ -1,13 +1,13 @@
 // The week (or day) grid: one column per day, one row per hour, each occurrence a block in the
 // shown zone. Drag on an empty part of a column to create a shift there; drag a block to move it
-// (its day and time); click or Enter on a block to edit its shift.
-import { useEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+// (its day and time), or Alt+arrows on it; click or Enter on a block to edit its shift.
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftConflict, ShiftOccurrence } from '@shared/schedule';
 import { formatDayHeading, formatHour, formatTimeIn } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { conflictSentence, occurrenceKey } from './conflictText';
-import { instantAt, MINUTES_PER_DAY, snapMinutes, type GridBlock } from './scheduleLayout';
+import { instantAt, MINUTES_PER_DAY, movedStart, snapMinutes, type GridBlock } from './scheduleLayout';
 import classes from './Schedule.module.css';
 
 const HOUR_PX = 36;
@@ -42,10 +42,16 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
   const columns = useRef<(HTMLDivElement | null)[]>([]);
   const [drag, setDrag] = useState<Drag | null>(null);
 
-  // Open on the working day rather than at midnight.
+  // Open on the working day (07:00), or earlier when a shift starts earlier: again when the
+  // zone or the dates change, never while the agent scrolls the same view.
+  const earliest = blocks.length > 0 ? Math.min(...blocks.map((b) => b.top)) : null;
+  const scrollKey = `${zone}|${days[0] ?? ''}|${earliest === null ? 'empty' : 'shown'}`;
+  const [scrolledFor, setScrolledFor] = useState<string | null>(null);
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 7 * HOUR_PX;
-  }, []);
+    if (!scroller.current || scrolledFor === scrollKey) return;
+    scroller.current.scrollTop = Math.max(0, Math.min(7 * 60, (earliest ?? 7 * 60) - 30)) * MINUTE_PX;
+    setScrolledFor(scrollKey);
+  }, [scrollKey, scrolledFor, earliest]);
 
   const minuteAt = (column: HTMLElement, clientY: number) => snapMinutes((clientY - column.getBoundingClientRect().top) / MINUTE_PX);
   const columnAt = (clientX: number) => columns.current.findIndex((c) => c && clientX >= c.getBoundingClientRect().left && clientX < c.getBoundingClientRect().right);
@@ -94,13 +100,36 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
       onOpen(block.occurrence);
       return;
     }
-    const from = days[block.dayIndex];
-    const to = days[block.dayIndex + drag.dayDelta];
-    if (from === undefined || to === undefined || (drag.dayDelta === 0 && drag.minuteDelta === 0)) return;
-    // Where the dragged piece starts relative to the occurrence (a piece after midnight starts later).
-    const pieceOffset = instantAt(from, block.top, zone) - block.occurrence.start;
-    onMove(block.occurrence, instantAt(to, block.top + drag.minuteDelta, zone) - pieceOffset);
+    if (drag.dayDelta === 0 && drag.minuteDelta === 0) return;
+    const start = movedStart(block, days, zone, { days: drag.dayDelta, minutes: drag.minuteDelta });
+    if (start !== null) onMove(block.occurrence, start);
   };
+
+  // The keyboard's way to move: Alt+Up/Down by 15 minutes, Alt+Left/Right by a day (mirrored right to left).
+  const keyMove = (block: GridBlock, event: KeyboardEvent<HTMLButtonElement>) => {
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const steps: Record<string, { days: number; minutes: number }> = {
+      ArrowUp: { days: 0, minutes: -15 },
+      ArrowDown: { days: 0, minutes: 15 },
+      ArrowLeft: { days: rtl ? 1 : -1, minutes: 0 },
+      ArrowRight: { days: rtl ? -1 : 1, minutes: 0 },
+    };
+    const by = event.altKey ? steps[event.key] : undefined;
+    if (!by) return false;
+    const start = movedStart(block, days, zone, by);
+    if (start !== null) {
+      refocus.current = block.occurrence.shiftId;
+      onMove(block.occurrence, start);
+    }
+    return true;
+  };
+  // A moved block is drawn anew (its date changed): the keyboard stays on it.
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (refocus.current === null || !scroller.current) return;
+    const moved = scroller.current.querySelector<HTMLElement>(`[data-shift="${CSS.escape(refocus.current)}"]`);
+    if (moved && moved !== document.activeElement) moved.focus();
+  }, [blocks]);
 
   const todayIndex = days.indexOf(today);
   const nowTop = todayIndex >= 0 ? (now - instantAt(today, 0, zone)) / 60000 : -1;
@@ -162,7 +191,7 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
                   insetBlockStart: top * MINUTE_PX,
                   height: Math.max(block.height * MINUTE_PX, 18),
                   insetInlineStart: `calc(${(block.lane / block.lanes) * 100}% + 2px)`,
-                  width: `calc(${100 / block.lanes}% - 4px)`,
+                  width: `calc(${(block.span / block.lanes) * 100}% - 4px)`,
                   transform: dragging ? `translateX(${drag.dx}px)` : undefined,
                   '--block-bg': `var(--mantine-color-${hue}-light)`,
                   '--block-border': `var(--mantine-color-${hue}-filled)`,
@@ -179,16 +208,21 @@ export function WeekGrid({ days, zone, today, now, blocks, agentIds, nameOf, con
                     data-dragging={dragging || undefined}
                     data-testid="shift-block"
                     data-agent={o.agentId}
+                    data-shift={o.shiftId}
                     aria-label={[t('schedule.block.label', { agent: name, span }), ...problems].join('. ')}
                     title={[`${name} · ${span}`, ...problems].join('\n')}
                     onPointerDown={startMove(block)}
                     onPointerMove={continueMove}
                     onPointerUp={endMove}
                     onPointerCancel={() => setDrag(null)}
+                    aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
+                    aria-description={t('schedule.block.keys')}
                     onKeyDown={(event) => {
                       if (event.key === 'Enter' || event.key === ' ') {
                         event.preventDefault();
                         onOpen(o);
+                      } else if (keyMove(block, event)) {
+                        event.preventDefault();
                       }
                     }}
                   >

@@ -5,14 +5,14 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatZoneOffset } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
-import type { ScheduleData } from './scheduleApi';
+import type { ScheduleView } from '@shared/schedule';
 import type { AgentDirectory } from './useSchedule';
 import { choiceValue, zoneChoices, type ZoneChoice } from './zoneChoices';
 
 export const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The choices the schedule data offers (kept while it reloads) and the zone of `choice`. */
-export function useZoneChoices(choice: string, agents: AgentDirectory, data: ScheduleData | undefined): { choices: ZoneChoice[]; zone: string } {
+export function useZoneChoices(choice: string, agents: AgentDirectory, data: ScheduleView | undefined): { choices: ZoneChoice[]; zone: string } {
   const [lastChoices, setLastChoices] = useState<ZoneChoice[]>(() => [{ kind: 'viewer', zone: viewerZone() }]);
   const homeZones = useMemo(
     () => agents.agents.map((a) => ({ agentId: a.id, zone: data?.profiles.find((p) => p.agentId === a.id)?.timeZone ?? a.timeZone })),

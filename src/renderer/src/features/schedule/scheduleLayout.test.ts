@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ShiftOccurrence } from '@shared/schedule';
-import { instantAt, layoutBlocks, rangeOfDays, snapMinutes, visibleDays, wallMinutes } from './scheduleLayout';
+import { instantAt, layoutBlocks, movedStart, rangeOfDays, snapMinutes, visibleDays, wallMinutes } from './scheduleLayout';
 
 const utc = (iso: string) => Date.parse(iso);
 function occurrence(start: string, end: string, extra: Partial<ShiftOccurrence> = {}): ShiftOccurrence {
@@ -66,10 +66,25 @@ describe('layoutBlocks', () => {
     const b = occurrence('2026-11-24T10:00:00Z', '2026-11-24T14:00:00Z', { agentId: 'b' });
     const c = occurrence('2026-11-24T15:00:00Z', '2026-11-24T16:00:00Z', { agentId: 'c' });
     const blocks = layoutBlocks([a, b, c], week, 'UTC');
-    expect(blocks.map((x) => [x.occurrence.agentId, x.lane, x.lanes])).toEqual([
-      ['a', 0, 2],
-      ['b', 1, 2],
-      ['c', 0, 1],
+    expect(blocks.map((x) => [x.occurrence.agentId, x.lane, x.lanes, x.span])).toEqual([
+      ['a', 0, 2, 1],
+      ['b', 1, 2, 1],
+      ['c', 0, 1, 1],
+    ]);
+  });
+
+  it('widens a block into the lanes beside it that are free for its whole length', () => {
+    // a 08-16, b 09-10 and c 09-12 beside it, d 13-15 under b and c: d takes both free lanes.
+    const a = occurrence('2026-11-24T08:00:00Z', '2026-11-24T16:00:00Z', { agentId: 'a' });
+    const b = occurrence('2026-11-24T09:00:00Z', '2026-11-24T10:00:00Z', { agentId: 'b' });
+    const c = occurrence('2026-11-24T09:00:00Z', '2026-11-24T12:00:00Z', { agentId: 'c' });
+    const d = occurrence('2026-11-24T13:00:00Z', '2026-11-24T15:00:00Z', { agentId: 'd' });
+    const blocks = layoutBlocks([a, b, c, d], week, 'UTC');
+    expect(blocks.map((x) => [x.occurrence.agentId, x.lane, x.lanes, x.span])).toEqual([
+      ['a', 0, 3, 1],
+      ['c', 1, 3, 1],
+      ['b', 2, 3, 1],
+      ['d', 1, 3, 2],
     ]);
   });
 });
@@ -83,6 +98,26 @@ describe('instantAt and wallMinutes', () => {
   it('moves a time inside a DST gap later', () => {
     // Riga skips 03:00-04:00 on 2026-03-29.
     expect(instantAt('2026-03-29', 3 * 60 + 30, 'Europe/Riga')).toBe(utc('2026-03-29T01:30:00Z'));
+  });
+});
+
+describe('movedStart', () => {
+  it('moves an occurrence by wall-clock days and minutes in the shown zone, from any of its pieces', () => {
+    const week = visibleDays('2026-11-23', 'week');
+    // 22:00-06:00 in Riga: the second piece moved an hour later moves the start to 23:00.
+    const night = occurrence('2026-11-24T20:00:00Z', '2026-11-25T04:00:00Z');
+    const [first, second] = layoutBlocks([night], week, 'Europe/Riga');
+    expect(movedStart(second!, week, 'Europe/Riga', { days: 0, minutes: 60 })).toBe(utc('2026-11-24T21:00:00Z'));
+    expect(movedStart(first!, week, 'Europe/Riga', { days: 1, minutes: -15 })).toBe(utc('2026-11-25T19:45:00Z'));
+    // Past the end of the week shown.
+    expect(movedStart(first!, week, 'Europe/Riga', { days: 7, minutes: 0 })).toBe(utc('2026-12-01T20:00:00Z'));
+  });
+
+  it('keeps the wall-clock time across a clock change', () => {
+    // 09:00 in Riga on Friday 27 March 2026 (UTC+2) moved three days: 09:00 on Monday (UTC+3).
+    const days = visibleDays('2026-03-27', 'week');
+    const [block] = layoutBlocks([occurrence('2026-03-27T07:00:00Z', '2026-03-27T15:00:00Z')], days, 'Europe/Riga');
+    expect(movedStart(block!, days, 'Europe/Riga', { days: 3, minutes: 0 })).toBe(utc('2026-03-30T06:00:00Z'));
   });
 });
 

@@ -62,15 +62,16 @@ export interface GridBlock {
   /** The occurrence began the day before / goes on past midnight (a piece of a split block). */
   continuesBefore: boolean;
   continuesAfter: boolean;
-  /** Side-by-side placement when blocks overlap in the same column: lane of lanes. */
+  /** Side-by-side placement when blocks overlap in the same column: lane of lanes, and how many lanes it spans (free lanes to its end side). */
   lane: number;
   lanes: number;
+  span: number;
 }
 
 /** The pieces of each occurrence that fall on the visible days, in `zone`, laid out in lanes. */
 export function layoutBlocks(occurrences: readonly ShiftOccurrence[], days: readonly string[], zone: string): GridBlock[] {
   const index = new Map(days.map((d, i) => [d, i]));
-  const pieces: Omit<GridBlock, 'lane' | 'lanes'>[] = [];
+  const pieces: Omit<GridBlock, 'lane' | 'lanes' | 'span'>[] = [];
   for (const occurrence of occurrences) {
     const start = Temporal.Instant.fromEpochMilliseconds(occurrence.start).toZonedDateTimeISO(zone);
     const end = Temporal.Instant.fromEpochMilliseconds(occurrence.end).toZonedDateTimeISO(zone);
@@ -94,7 +95,7 @@ export function layoutBlocks(occurrences: readonly ShiftOccurrence[], days: read
 }
 
 /** Overlapping pieces in a column share its width: each cluster of overlaps gets as many lanes as it needs. */
-function assignLanes(pieces: Omit<GridBlock, 'lane' | 'lanes'>[]): GridBlock[] {
+function assignLanes(pieces: Omit<GridBlock, 'lane' | 'lanes' | 'span'>[]): GridBlock[] {
   const sorted = [...pieces].sort((a, b) => a.dayIndex - b.dayIndex || a.top - b.top || b.height - a.height);
   const out: GridBlock[] = [];
   let cluster: GridBlock[] = [];
@@ -102,7 +103,12 @@ function assignLanes(pieces: Omit<GridBlock, 'lane' | 'lanes'>[]): GridBlock[] {
   let clusterDay = -1;
   const closeCluster = () => {
     const lanes = Math.max(1, ...cluster.map((b) => b.lane + 1));
-    for (const block of cluster) block.lanes = lanes;
+    const overlaps = (a: GridBlock, b: GridBlock) => a.top < b.top + b.height && b.top < a.top + a.height;
+    for (const block of cluster) {
+      block.lanes = lanes;
+      // Widen into the lanes after it while nothing there overlaps it.
+      while (block.lane + block.span < lanes && !cluster.some((other) => other.lane === block.lane + block.span && overlaps(block, other))) block.span++;
+    }
     cluster = [];
   };
   for (const piece of sorted) {
@@ -115,13 +121,24 @@ function assignLanes(pieces: Omit<GridBlock, 'lane' | 'lanes'>[]): GridBlock[] {
     for (const block of cluster) laneEnds.set(block.lane, Math.max(laneEnds.get(block.lane) ?? 0, block.top + block.height));
     let lane = 0;
     while ((laneEnds.get(lane) ?? -1) > piece.top) lane++;
-    const block: GridBlock = { ...piece, lane, lanes: 1 };
+    const block: GridBlock = { ...piece, lane, lanes: 1, span: 1 };
     cluster.push(block);
     out.push(block);
     clusterEnd = Math.max(clusterEnd, piece.top + piece.height);
   }
   closeCluster();
   return out;
+}
+
+/**
+ * Where an occurrence starts once the piece shown as `block` is moved by whole days and minutes
+ * on the wall clock of the shown zone (a piece after midnight moves its occurrence by as much).
+ */
+export function movedStart(block: GridBlock, days: readonly string[], zone: string, by: { days: number; minutes: number }): number | null {
+  const from = days[block.dayIndex];
+  if (from === undefined) return null;
+  const pieceOffset = instantAt(from, block.top, zone) - block.occurrence.start;
+  return instantAt(addDays(from, by.days), block.top + by.minutes, zone) - pieceOffset;
 }
 
 /** A minute position snapped to the grid's step (15 minutes by default), within the day. */

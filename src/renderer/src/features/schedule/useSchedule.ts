@@ -3,15 +3,17 @@ import { useCallback, useMemo } from 'react';
 import type { Agent } from '@shared/domain';
 import { useWorkspace } from '../../app/workspaceContext';
 import { useLiveQuery } from '../../live/useLiveQuery';
-import { affectsSchedule, useScheduleApi, type ScheduleData } from './scheduleApi';
+import type { ScheduleView } from '@shared/schedule';
+import { useDesk } from '../../app/deskContext';
+import { affectsSchedule } from '../../live/changeSet';
 
 export function useSchedule(range: { from: number; to: number }) {
-  const api = useScheduleApi();
+  const desk = useDesk();
   const load = useCallback((key: string) => {
     const [from, to] = key.split('|').map(Number);
-    return api.getSchedule({ from: from ?? 0, to: to ?? 0 });
-  }, [api]);
-  return useLiveQuery<ScheduleData>(`${range.from}|${range.to}`, load, affectsSchedule);
+    return desk.getSchedule({ from: from ?? 0, to: to ?? 0 });
+  }, [desk]);
+  return useLiveQuery<ScheduleView>(`${range.from}|${range.to}`, load, affectsSchedule);
 }
 
 export interface AgentDirectory {
