@@ -82,6 +82,11 @@ export interface ShiftOccurrence {
   start: number;
   end: number;
   region: string | null;
+  /**
+   * Set when the local start time does not exist that day (inside a spring-forward gap): the
+   * start was moved forward by the gap's length (Temporal's 'compatible'); a 'dst-gap' conflict.
+   */
+  startMovedByDstGap?: true;
 }
 
 export type ShiftConflictKind = 'overlap' | 'short-rest' | 'dst-gap' | 'time-off';
