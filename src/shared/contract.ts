@@ -31,6 +31,7 @@ import {
   type TranslationSettings,
 } from './translation';
 import { UI_LANGUAGES } from './uiLanguages';
+import { agentProfileSchema, shiftSchema, timeOffSchema, type AgentProfile, type OnShiftSummary, type ScheduleView, type Shift, type TimeOff } from './schedule';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -307,6 +308,30 @@ export const methods = {
       .strict(),
     output: returns<TextTranslation>(),
   },
+  /**
+   * Shift scheduling (#6). The schedule of a window (at most 400 days): profiles, the patterns
+   * that reach it, time off, the worked occurrences (time off cut out) and the conflicts.
+   */
+  getSchedule: {
+    input: z
+      .object({ from: z.number().int(), to: z.number().int() })
+      .strict()
+      .refine((w) => w.to > w.from, { error: 'The window must end after it starts', path: ['to'] }),
+    output: returns<ScheduleView>(),
+  },
+  /**
+   * Adds a shift pattern (version 0) or changes one (the version it was read at; a stale one is
+   * refused with a Conflict error). The zone must be IANA, the rule parse, the agent exist.
+   * Returns it with its new version.
+   */
+  saveShift: { input: shiftSchema, output: returns<Shift>() },
+  removeShift: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: returns<null>() },
+  /** An agent's languages, skills, queues and capacity (version as for saveShift). */
+  saveAgentProfile: { input: agentProfileSchema, output: returns<AgentProfile>() },
+  saveTimeOff: { input: timeOffSchema, output: returns<TimeOff>() },
+  removeTimeOff: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: returns<null>() },
+  /** Who is on shift now and who comes next (within a week). */
+  getOnShift: { input: z.object({}).strict(), output: returns<OnShiftSummary>() },
   /** Demo workspace only: make a simulated platform (or all of them) unreachable, or bring it back. */
   setDemoPlatformReachable: {
     input: z.object({ accountId: z.string().min(1).max(200).nullable(), reachable: z.boolean() }).strict(),

@@ -253,7 +253,7 @@ export interface DeskNotification {
   suppressed: NotificationSuppression | null;
 }
 
-export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'brandVoice' | 'translation';
+export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'brandVoice' | 'translation' | 'schedule';
 
 export interface ChangesEvent {
   tables: ChangedTable[];

@@ -105,3 +105,16 @@ export interface OnShiftSummary {
   now: { agentId: string; end: number }[];
   next: { agentId: string; start: number }[];
 }
+
+/** A window of the schedule (getSchedule): what the week and day views show. */
+export interface ScheduleView {
+  profiles: AgentProfile[];
+  /** The patterns with an occurrence that may fall in the window. */
+  shifts: Shift[];
+  /** Time off overlapping the window. */
+  timeOff: TimeOff[];
+  /** Worked occurrences overlapping the window, time off cut out, sorted by start. */
+  occurrences: ShiftOccurrence[];
+  /** Conflicts involving an occurrence in the window. */
+  conflicts: ShiftConflict[];
+}

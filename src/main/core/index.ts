@@ -28,6 +28,7 @@ import { route } from './notify/routing';
 import { isOpen } from '@shared/businessHours';
 import { UrgencyService } from './urgency/urgencyService';
 import { BrandVoice } from './canned/brandVoice';
+import { ScheduleService } from './schedule/scheduleService';
 import { CannedLibrary } from './canned/cannedLibrary';
 import { prepareCannedReply } from './canned/cannedReply';
 import type { UrgencyAnalyzer } from './urgency/analyzer';
@@ -155,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
   const canned = new CannedLibrary({ repos, clock, events });
   const brandVoice = new BrandVoice({ repos, clock, events });
+  const schedule = new ScheduleService({ repos, clock, events });
   const urgency = new UrgencyService({ repos, clock, logger, events, notifications, t, loadAnalyzer: options.loadAnalyzer });
   const policies = slaSettings.policies;
 
@@ -319,6 +321,13 @@ export function createCore(options: CoreOptions): Core {
     testTranslationSettings: (settings) => translation.test(settings),
     translateMessage: ({ messageId, target }) => translation.translateMessage(messageId, target),
     translateText: ({ text, target }) => translation.translateText(text, target),
+    getSchedule: ({ from, to }) => schedule.schedule(from, to),
+    saveShift: (shift) => schedule.saveShift(shift),
+    removeShift: ({ id }) => (schedule.removeShift(id), null),
+    saveAgentProfile: (profile) => schedule.saveProfile(profile),
+    saveTimeOff: (timeOff) => schedule.saveTimeOff(timeOff),
+    removeTimeOff: ({ id }) => (schedule.removeTimeOff(id), null),
+    getOnShift: () => schedule.onShift(),
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
       if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {

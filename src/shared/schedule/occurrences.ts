@@ -77,6 +77,24 @@ function localStarts(shift: Shift, first: Temporal.PlainDateTime, from: number, 
   return rule.between(new Date(lowest), new Date(highest), true).map(fromFloating);
 }
 
+/**
+ * The local date on which the shift's last occurrence ends, or null when it recurs for ever;
+ * throws when the rule never produces an occurrence (an UNTIL before the start date).
+ */
+export function lastLocalDate(shift: Shift): string | null {
+  const first = localStart(shift);
+  let last = first;
+  if (shift.rrule !== null) {
+    const options = parseShiftRule(shift.rrule);
+    if (!options.count && !options.until) return null;
+    const rule = new RRule({ ...options, dtstart: new Date(floatingMs(first)), tzid: null });
+    const found = options.until ? rule.before(options.until, true) : rule.all().at(-1);
+    if (!found) throw invalidInput(`Shift ${shift.id}: the recurrence rule ends before the first shift (${shift.startDate})`);
+    last = fromFloating(found);
+  }
+  return last.add({ minutes: shift.durationMinutes }).toPlainDate().toString();
+}
+
 function place(shift: Shift, zone: string, start: Temporal.PlainDateTime, localDate: string): ShiftOccurrence {
   const zonedStart = start.toZonedDateTime(zone, { disambiguation: 'compatible' });
   const startMs = zonedStart.epochMilliseconds;

@@ -373,4 +373,54 @@ export const migrations: Migration[] = [
       ALTER TABLE agents ADD COLUMN ui_language TEXT;
     `,
   },
+  {
+    version: 12,
+    name: 'shift scheduling: agent profiles, shifts, time off',
+    sql: `
+      -- Team data (src/shared/schedule.ts): stable text ids and a version incremented on each
+      -- change, so a later team sync can replicate them. Lists are JSON arrays.
+      -- The placeholder shifts table of migration 1 was never written to: this one replaces it.
+      DROP TABLE shifts;
+      CREATE TABLE agent_profiles (
+        agent_id TEXT PRIMARY KEY REFERENCES agents(id) ON DELETE CASCADE,
+        time_zone TEXT NOT NULL,
+        languages TEXT NOT NULL,
+        skills TEXT NOT NULL,
+        queues TEXT NOT NULL,
+        capacity INTEGER NOT NULL CHECK (capacity >= 0),
+        version INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      -- A shift pattern in its own zone. last_date: the local date of its last occurrence's end
+      -- (NULL: recurs for ever), so a window reads only the patterns that can reach it.
+      CREATE TABLE shifts (
+        id TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        time_zone TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+        rrule TEXT,
+        exceptions TEXT NOT NULL,
+        region TEXT,
+        note TEXT,
+        last_date TEXT,
+        version INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX shifts_window ON shifts (start_date, last_date);
+      CREATE INDEX shifts_agent ON shifts (agent_id, start_date);
+      CREATE TABLE time_off (
+        id TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        start_at INTEGER NOT NULL,
+        end_at INTEGER NOT NULL CHECK (end_at > start_at),
+        reason TEXT,
+        version INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX time_off_window ON time_off (end_at, start_at);
+      CREATE INDEX time_off_agent ON time_off (agent_id, start_at);
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
 import { createMessageRepo, type MessageRepo } from './messages';
 import { createOutboxRepo, type OutboxRepo } from './outbox';
+import { createScheduleRepo, type ScheduleRepo } from './schedule';
 import { createSlaRepo, type SlaRepo } from './sla';
 import { createSyncStateRepo, type SyncStateRepo } from './syncState';
 import { createTranslationRepo, type TranslationRepo } from './translations';
@@ -26,6 +27,7 @@ export interface Repos {
   canned: CannedRepo;
   brandVoice: BrandVoiceRepo;
   translations: TranslationRepo;
+  schedule: ScheduleRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -43,5 +45,6 @@ export function createRepos(db: Db): Repos {
     canned: createCannedRepo(db),
     brandVoice: createBrandVoiceRepo(db),
     translations: createTranslationRepo(db),
+    schedule: createScheduleRepo(db),
   };
 }
