@@ -3,6 +3,7 @@ import { createBrandVoiceRepo, type BrandVoiceRepo } from './brandVoice';
 import { createCannedRepo, type CannedRepo } from './canned';
 import { createConversationRepo, type ConversationRepo } from './conversations';
 import { createDraftRepo, type DraftRepo } from './drafts';
+import { createHandoverRepo, type HandoverRepo } from './handovers';
 import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
 import { createMessageRepo, type MessageRepo } from './messages';
@@ -28,6 +29,7 @@ export interface Repos {
   brandVoice: BrandVoiceRepo;
   translations: TranslationRepo;
   schedule: ScheduleRepo;
+  handovers: HandoverRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -46,5 +48,6 @@ export function createRepos(db: Db): Repos {
     brandVoice: createBrandVoiceRepo(db),
     translations: createTranslationRepo(db),
     schedule: createScheduleRepo(db),
+    handovers: createHandoverRepo(db),
   };
 }

@@ -1,8 +1,9 @@
 // Top bar: the menu button of the queue rail (small screens only), the product, the agent at
-// this desk, quiet mode, My notifications (role and working hours), the interface language and
+// this desk, shift handovers, quiet mode, My notifications (role and working hours), the interface language and
 // the shortcuts help.
 import { ActionIcon, Burger, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { HandoverButton } from '../features/handover/HandoverButton';
 import { LanguageMenu } from '../features/language/LanguageMenu';
 import { QuietModeMenu } from '../features/notifications/QuietModeMenu';
 import { useWorkspace } from './workspaceContext';
@@ -13,7 +14,7 @@ export interface HeaderNavbar {
   toggle(): void;
 }
 
-export function AppHeader({ onHelp, onMyNotifications, navbar }: { onHelp(): void; onMyNotifications(): void; navbar: HeaderNavbar }) {
+export function AppHeader({ onHelp, onMyNotifications, onOpenConversation, navbar }: { onHelp(): void; onMyNotifications(): void; onOpenConversation(id: number): void; navbar: HeaderNavbar }) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   return (
@@ -42,6 +43,7 @@ export function AppHeader({ onHelp, onMyNotifications, navbar }: { onHelp(): voi
             <bdi>{t('app.agent', { name: workspace.self.name })}</bdi>
           </Text>
         )}
+        <HandoverButton onOpenConversation={onOpenConversation} />
         <QuietModeMenu />
         <LanguageMenu />
         <Tooltip label={t('myNotifications.open')} withArrow>
