@@ -41,7 +41,7 @@ export interface Agent {
   timeZone: string;
   isSelf: boolean;
   role: AgentRole;
-  /** Working hours (a business calendar) until shifts exist; null: always on. */
+  /** Working hours (a business calendar) while the agent has no shifts; null: always on. */
   workingCalendarId: string | null;
   /** Quiet mode until then (UTC ms): only must-interrupt notifications. */
   quietUntil: number | null;

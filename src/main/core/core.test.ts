@@ -102,6 +102,22 @@ describe('core with the demo workspace', () => {
     expect(seen.filter((n) => n.kind === 'breach' && n.conversationId === breach!.conversationId)).toHaveLength(1);
   });
 
+  it('routes by shifts: an agent with shifts but none now does not hear about unassigned breaches', async () => {
+    const core = start(tempDir());
+    const h = core.handlers;
+    const { self } = await h.getWorkspace({});
+    const now = Date.now();
+    const week = await h.getSchedule({ from: now - 86_400_000, to: now + 8 * 86_400_000 });
+    for (const shift of week.shifts.filter((s) => s.agentId === self.id)) await h.removeShift({ id: shift.id });
+    const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
+    await h.saveShift({ id: randomUUID(), agentId: self.id, timeZone: 'UTC', startDate: tomorrow, start: '00:00', durationMinutes: 60, rrule: null, exceptions: [], region: null, note: null, version: 0, updatedAt: 0 });
+    const seen: DeskNotification[] = [];
+    core.events.on('notification', (n) => seen.push(n));
+    const breach = await until(() => seen.find((n) => n.kind === 'breach' && n.createdAt >= now + 1500), (n) => n !== undefined, 10_000);
+    expect(breach!.suppressed).toBe('off-shift');
+    expect((await h.getOnShift({})).next.map((n) => n.agentId)).toContain(self.id);
+  });
+
   it('keeps drafts and the replica across a restart, and refuses a second engine on the same folder', async () => {
     const dir = tempDir();
     const first = start(dir);

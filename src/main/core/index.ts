@@ -25,7 +25,6 @@ import { createRepos, type Repos } from './repos';
 import { SlaMonitor } from './sla/slaMonitor';
 import { SlaSettings } from './sla/slaSettings';
 import { route } from './notify/routing';
-import { isOpen } from '@shared/businessHours';
 import { UrgencyService } from './urgency/urgencyService';
 import { BrandVoice } from './canned/brandVoice';
 import { ScheduleService } from './schedule/scheduleService';
@@ -151,7 +150,7 @@ export function createCore(options: CoreOptions): Core {
       const hours = self.workingCalendarId ? slaSettings.calendar(self.workingCalendarId) : null;
       return route(
         { kind: draft.kind, assigneeId: draft.assigneeId ?? null, mustInterrupt: draft.mustInterrupt ?? false },
-        { agent: self, onShift: hours ? isOpen(hours, now) : true, doNotDisturb: options.doNotDisturb?.() ?? null, now },
+        { agent: self, onShift: schedule.isWorking(self.id, now, hours), doNotDisturb: options.doNotDisturb?.() ?? null, now },
       );
     },
   });

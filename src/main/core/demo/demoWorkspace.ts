@@ -8,6 +8,7 @@ import type { Repos } from '../repos';
 import type { NewAccount } from '../repos/workspace';
 import { SimulatedPlatform, type SimulatedAccount } from '../connectors/simulator/platform';
 import { DEMO_RESPONSES } from './demoLibrary';
+import { seedDemoSchedule } from './demoSchedule';
 
 export interface DemoOptions {
   /** New inbound messages per minute across all demo accounts (default 2). */
@@ -54,6 +55,7 @@ export function setUpDemo(repos: Repos, dataDir: string, clock: Clock, options: 
     for (const { kinds: _kinds, sales: _sales, searchable: _searchable, ...account } of ACCOUNTS) repos.workspace.addAccount(account, now);
     for (const stream of STREAMS) if (!repos.listening.get(stream.id)) repos.listening.add(stream, now);
     for (const agent of TEAMMATES) repos.workspace.addAgent(agent, now);
+    seedDemoSchedule(repos, now);
     repos.workspace.setSetting('demo', '1');
   })();
   return new SimulatedPlatform({

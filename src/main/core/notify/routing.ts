@@ -1,6 +1,7 @@
 // Who hears about what. A conversation's owner hears about it; unassigned work reaches the
-// agents on shift (until shifts exist: the agent's own working hours); a lead also hears about
-// everyone's breaches and about conversations left waiting by an agent gone off shift (escalation). Quiet mode and the OS's Do Not Disturb hold back all but what
+// agents on shift (an agent without shifts: within their own working hours); a lead also hears about
+// everyone's breaches and about conversations left waiting by an agent gone off shift (escalation).
+// Quiet mode and the OS's Do Not Disturb hold back all but what
 // is marked must-interrupt. This desk belongs to one agent: routing decides whether it is theirs.
 import type { Agent, NotificationKind, NotificationSuppression } from '@shared/domain';
 
@@ -14,7 +15,7 @@ export interface RoutedNotification {
 
 export interface DeskAgentState {
   agent: Pick<Agent, 'id' | 'role' | 'quietUntil'>;
-  /** Within the agent's working hours (or shift). */
+  /** On shift (agents with shifts) or within working hours (ScheduleService.isWorking). */
   onShift: boolean;
   /** The OS reports Do Not Disturb; null when it cannot tell. */
   doNotDisturb: boolean | null;

@@ -2,6 +2,7 @@
 // across a reopening, read by window through their indexes, and announced as changes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { businessCalendarSchema } from '@shared/businessHours';
 import type { ChangesEvent } from '@shared/domain';
 import type { AgentProfile, Shift, TimeOff } from '@shared/schedule';
 import { openDatabase } from '../db/database';
@@ -121,6 +122,26 @@ describe('ScheduleService', () => {
     expect(() => schedule.removeShift('shift-riga')).toThrow('Shift shift-riga was not found');
     expect(schedule.hasShifts(SELF_ID)).toBe(false);
     expect(schedule.onShift().now).toEqual([]);
+  });
+
+  it('isWorking: shifts decide for an agent with shifts (time off counted), working hours for the others', () => {
+    const { schedule } = service(join(tempDir(), 'shiftdesk.sqlite'));
+    const officeHours = businessCalendarSchema.parse({ zone: 'Europe/Riga', weekly: { mon: [{ start: '08:00', end: '12:00' }] } });
+    const mondayAt = (time: string) => at(`2026-11-23T${time}:00+02:00`);
+    // No shifts: the calendar, or always working without one.
+    expect(schedule.isWorking(SELF_ID, mondayAt('09:00'), officeHours)).toBe(true);
+    expect(schedule.isWorking(SELF_ID, mondayAt('13:00'), officeHours)).toBe(false);
+    expect(schedule.isWorking(SELF_ID, mondayAt('23:00'), null)).toBe(true);
+    // With shifts (09:00–17:00 weekdays), the calendar no longer counts.
+    schedule.saveShift(rigaWeekdays);
+    expect(schedule.isWorking(SELF_ID, mondayAt('08:30'), officeHours)).toBe(false);
+    expect(schedule.isWorking(SELF_ID, mondayAt('13:00'), officeHours)).toBe(true);
+    expect(schedule.isWorking(SELF_ID, mondayAt('17:00'), null)).toBe(false);
+    schedule.saveTimeOff({ id: 'off', agentId: SELF_ID, start: mondayAt('12:00'), end: mondayAt('14:00'), reason: null, version: 0 });
+    expect(schedule.isWorking(SELF_ID, mondayAt('13:00'), officeHours)).toBe(false);
+    expect(schedule.isWorking(SELF_ID, mondayAt('14:00'), officeHours)).toBe(true);
+    // Another agent's shifts change nothing for this one.
+    expect(schedule.isWorking('agent-2', mondayAt('23:00'), null)).toBe(true);
   });
 
   it('refuses an empty or too long window', () => {

@@ -1,7 +1,7 @@
 // Shift scheduling: agent profiles, shift patterns and time off, checked and versioned here;
 // the maths (occurrences, conflicts, who is on shift) is src/shared/schedule/*.
 import { Temporal } from 'temporal-polyfill';
-import { canonicalTimeZone } from '@shared/businessHours';
+import { canonicalTimeZone, isOpen, type BusinessCalendar } from '@shared/businessHours';
 import type { z } from 'zod';
 import { conflict, invalidInput, notFound } from '@shared/errors';
 import { agentProfileSchema, shiftSchema, timeOffSchema, type AgentProfile, type OnShiftSummary, type Shift, type ScheduleView, type ShiftOccurrence, type TimeOff } from '@shared/schedule';
@@ -53,7 +53,17 @@ export class ScheduleService {
     return onShiftSummary(this.occurrences(at - DAY_MS, at + NEXT_HORIZON_MS), at);
   }
 
-  /** Whether the agent works by shifts at all (else their working-hours calendar applies). */
+  /**
+   * Whether the agent is working at `at`, for notification routing: an agent with shifts is
+   * working during an occurrence (not in time off); one without shifts during their working
+   * hours, and always when they have none.
+   */
+  isWorking(agentId: string, at: number, workingHours: BusinessCalendar | null): boolean {
+    if (this.hasShifts(agentId)) return this.isOnShift(agentId, at);
+    return workingHours ? isOpen(workingHours, at) : true;
+  }
+
+  /** Whether the agent works by shifts at all. */
   hasShifts(agentId: string): boolean {
     return this.deps.repos.schedule.hasShifts(agentId);
   }
