@@ -252,7 +252,12 @@ export function createCore(options: CoreOptions): Core {
     saveDraft: ({ conversationId, body }) => inbox.saveDraft(conversationId, body),
     resolveConversation: ({ id }) => inbox.setStatus(id, 'resolved'),
     reopenConversation: ({ id }) => inbox.setStatus(id, 'open'),
-    assignConversation: ({ id, agentId }) => inbox.assign(id, agentId),
+    assignConversation: ({ id, agentId }) => {
+      const summary = inbox.assign(id, agentId);
+      // Given to an agent who is off shift: handed over (and warned about) at once.
+      handovers.poke();
+      return summary;
+    },
     getSyncStatus: () => sync.status(),
     searchMessages: ({ query, limit }) => repos.messages.search(query, limit),
     cancelFirstSync: ({ accountId }) => {
