@@ -209,10 +209,24 @@ describe('shift handover', () => {
     e.clock.advance(60_000);
     expect(e.handovers.check()).toHaveLength(1);
 
+    expect(() => e.handovers.acknowledge('no-such-item')).toThrow(/no-such-item was not found/);
+
     // Someone took it directly: the item is settled, not left pending.
     e.repos.conversations.patch(en, { assigneeId: 'lia' });
     e.handovers.check();
     expect(e.handovers.list().find((i) => i.conversationId === en)!.status).toBe('accepted');
+  });
+
+  it('settles a pending item when its owner is on shift again and still has the conversation', () => {
+    const e = setup({ shifts: [shift('ana', T0, T0 + 8 * H), shift('ana', T0 + 24 * H, T0 + 32 * H), shift(SELF_ID, T0 + 8 * H, T0 + 16 * H)] });
+    const en = e.receive('olivia').id;
+    e.repos.conversations.patch(en, { assigneeId: 'ana' });
+    e.clock.set(T0 + 8 * H);
+    e.handovers.check();
+    expect(e.handovers.list()[0]!.status).toBe('pending');
+    e.clock.set(T0 + 24 * H + 60_000);
+    e.handovers.check();
+    expect(e.handovers.list()[0]).toMatchObject({ status: 'accepted', toAgentId: 'ana' });
   });
 });
 

@@ -58,7 +58,7 @@ export class HandoverService {
     const now = clock.now();
     const occurrences = schedule.occurrences(now - HANDOVER_LOOKBACK_MS, now + NEXT_SHIFT_WINDOW_MS);
     const added = repos.db.transaction(() => {
-      const settled = repos.handovers.settleStale(now);
+      const settled = repos.handovers.settleStale(now) + repos.handovers.settleReturned([...agentsOnShiftAt(occurrences, now)], now);
       const ended = endedShifts(occurrences, now - HANDOVER_LOOKBACK_MS, now);
       const profiles = schedule.profiles();
       const load = repos.conversations.openLoad();

@@ -64,6 +64,15 @@ export function createHandoverRepo(db: Db) {
        WHERE i.status = 'pending' AND (c.status <> 'open' OR c.assignee_id IS NOT h.agent_id AND c.assignee_id IS NOT i.to_agent_id))`,
   );
 
+  // The owner is on shift again and still has it: nothing to hand over any more.
+  const settleReturned = db.prepare<[number, string]>(
+    `UPDATE handover_items SET status = 'accepted', to_agent_id = (SELECT h.agent_id FROM handovers h WHERE h.id = handover_id),
+       acknowledged_at = ?, version = version + 1
+     WHERE status = 'pending' AND id IN (
+       SELECT i.id FROM handover_items i JOIN handovers h ON h.id = i.handover_id JOIN conversations c ON c.id = i.conversation_id
+       WHERE i.status = 'pending' AND c.assignee_id = h.agent_id AND h.agent_id IN (SELECT value FROM json_each(?)))`,
+  );
+
   return {
     /** Records a handover and its items; existing ones are left as they are. Returns the ids of new items. */
     prepare(handover: { agentId: string; shiftEnd: number }, items: { conversationId: number; toAgentId: string | null }[], now: number): string[] {
@@ -87,6 +96,8 @@ export function createHandoverRepo(db: Db) {
     accept: (id: string, agentId: string, at: number) => void accept.run({ id, agentId, at }),
     markWarned: (id: string, at: number) => void markWarned.run(at, id),
     settleStale: (now: number): number => settleStale.run(now).changes,
+    /** Settles pending items of these agents (on shift again) for conversations they still own. */
+    settleReturned: (agentIds: string[], now: number): number => (agentIds.length === 0 ? 0 : settleReturned.run(now, JSON.stringify(agentIds)).changes),
   };
 }
 
