@@ -333,6 +333,13 @@ export const methods = {
   removeTimeOff: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: returns<null>() },
   /** Who is on shift now and who comes next (within a week). */
   getOnShift: { input: z.object({}).strict(), output: returns<OnShiftSummary>() },
+  /** One agent's shifts (or the team's, agentId null) as iCalendar: each pattern in its zone with VTIMEZONE, RRULE and EXDATE. */
+  exportShiftsIcs: { input: z.object({ agentId: z.string().min(1).max(64).nullable() }).strict(), output: returns<{ text: string }>() },
+  /** Time off from an .ics file (whole local days in the agent's zone); the same days twice are added once. */
+  importTimeOffIcs: {
+    input: z.object({ agentId: z.string().min(1).max(64), text: z.string().max(5_000_000) }).strict(),
+    output: returns<{ imported: number }>(),
+  },
   /** Shift handovers: pending items and those acknowledged in the last day, newest first. */
   listHandovers: { input: z.object({}).strict(), output: returns<HandoverItem[]>() },
   /** Hands a pending item's conversation to another agent, or to the queue (null), with a note for the receiver. */

@@ -342,6 +342,8 @@ export function createCore(options: CoreOptions): Core {
     saveTimeOff: (timeOff) => schedule.saveTimeOff(timeOff),
     removeTimeOff: ({ id }) => (schedule.removeTimeOff(id), null),
     getOnShift: () => schedule.onShift(),
+    exportShiftsIcs: ({ agentId }) => ({ text: schedule.exportIcs(agentId, t) }),
+    importTimeOffIcs: ({ agentId, text }) => schedule.importTimeOffIcs(agentId, text),
     listHandovers: () => handovers.list(),
     reassignHandover: ({ itemId, to, note }) => handovers.reassign(itemId, to, note),
     acknowledgeHandover: ({ itemId }) => handovers.acknowledge(itemId),

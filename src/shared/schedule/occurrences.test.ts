@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { Shift, ShiftOccurrence, TimeOff } from '../schedule';
 import { findConflicts } from './conflicts';
-import { expandShifts, onShiftAt, onShiftSummary } from './occurrences';
+import { expandShifts, lastLocalDate, onShiftAt, onShiftSummary } from './occurrences';
 import { parseShiftRule, shiftRuleError } from './shiftRule';
 
 const HOUR = 3_600_000;
@@ -100,6 +100,13 @@ describe('expandShifts patterns', () => {
   it('skips exceptions and honours COUNT and UNTIL', () => {
     const weekly = shift({ timeZone: 'Europe/Riga', startDate: '2026-06-01', start: '09:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20260615', exceptions: ['2026-06-03'] });
     expect(expandShifts([weekly], ms('2026-05-01T00:00Z'), ms('2026-07-01T00:00Z')).map((o) => o.localDate)).toEqual(['2026-06-01', '2026-06-08', '2026-06-10', '2026-06-15']);
+    // An UNTIL in UTC is an instant: 06:00Z on 15 June is 09:00 in Riga, so that day's 09:00 start is the last.
+    const utcUntil = { ...weekly, rrule: 'FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20260615T060000Z', exceptions: [] };
+    expect(expandShifts([utcUntil], ms('2026-05-01T00:00Z'), ms('2026-07-01T00:00Z')).map((o) => o.localDate).at(-1)).toBe('2026-06-15');
+    expect(lastLocalDate(utcUntil)).toBe('2026-06-15');
+    const beforeStart = { ...utcUntil, rrule: 'FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20260615T055900Z' };
+    expect(expandShifts([beforeStart], ms('2026-05-01T00:00Z'), ms('2026-07-01T00:00Z')).map((o) => o.localDate).at(-1)).toBe('2026-06-10');
+    expect(lastLocalDate({ ...weekly, rrule: 'FREQ=DAILY' })).toBeNull();
     const counted = { ...weekly, rrule: 'FREQ=DAILY;COUNT=3', exceptions: [] };
     expect(expandShifts([counted], ms('2026-05-01T00:00Z'), ms('2026-07-01T00:00Z')).map((o) => o.localDate)).toEqual(['2026-06-01', '2026-06-02', '2026-06-03']);
   });

@@ -67,14 +67,25 @@ function localStarts(shift: Shift, first: Temporal.PlainDateTime, from: number, 
     const floating = floatingMs(first);
     return floating >= lowest && floating <= highest ? [first] : [];
   }
+  return floatingRule(shift, first).between(new Date(lowest), new Date(highest), true).map(fromFloating);
+}
+
+/**
+ * The shift's rule on floating local date-times from its first start. An UNTIL in UTC ('…Z') is
+ * turned into the shift zone's wall clock at that instant; other UNTILs are local already.
+ */
+function floatingRule(shift: Shift, first: Temporal.PlainDateTime): RRule {
   let options;
   try {
-    options = parseShiftRule(shift.rrule);
+    options = parseShiftRule(shift.rrule ?? '');
   } catch (error) {
     throw invalidInput(`Shift ${shift.id}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const rule = new RRule({ ...options, dtstart: new Date(floatingMs(first)), tzid: null });
-  return rule.between(new Date(lowest), new Date(highest), true).map(fromFloating);
+  if (options.until && /UNTIL=\d{8}T\d{6}Z/i.test(shift.rrule ?? '')) {
+    const local = Temporal.Instant.fromEpochMilliseconds(options.until.getTime()).toZonedDateTimeISO(shift.timeZone).toPlainDateTime();
+    options.until = new Date(floatingMs(local));
+  }
+  return new RRule({ ...options, dtstart: new Date(floatingMs(first)), tzid: null });
 }
 
 /**
@@ -85,10 +96,10 @@ export function lastLocalDate(shift: Shift): string | null {
   const first = localStart(shift);
   let last = first;
   if (shift.rrule !== null) {
-    const options = parseShiftRule(shift.rrule);
-    if (!options.count && !options.until) return null;
-    const rule = new RRule({ ...options, dtstart: new Date(floatingMs(first)), tzid: null });
-    const found = options.until ? rule.before(options.until, true) : rule.all().at(-1);
+    const rule = floatingRule(shift, first);
+    const { count, until } = rule.origOptions;
+    if (!count && !until) return null;
+    const found = until ? rule.before(until, true) : rule.all().at(-1);
     if (!found) throw invalidInput(`Shift ${shift.id}: the recurrence rule ends before the first shift (${shift.startDate})`);
     last = fromFloating(found);
   }

@@ -60,7 +60,9 @@ export function createScheduleRepo(db: Db) {
   );
   const shiftsOfAgent = db.prepare<[string], ShiftRow>(`SELECT ${SHIFT_COLUMNS} FROM shifts WHERE agent_id = ? ORDER BY start_date, id`);
   const allShifts = db.prepare<[], ShiftRow>(`SELECT ${SHIFT_COLUMNS} FROM shifts ORDER BY start_date, id`);
-  const countShiftsOfAgent = db.prepare<[string], number>('SELECT count(*) FROM shifts WHERE agent_id = ?').pluck();
+  const hasShiftsSince = db
+    .prepare<[string, string], number>('SELECT EXISTS (SELECT 1 FROM shifts WHERE agent_id = ? AND (last_date IS NULL OR last_date >= ?))')
+    .pluck();
   const putShift = db.prepare<Omit<ShiftRow, 'updatedAt'> & { lastDate: string | null; now: number }>(
     `INSERT INTO shifts (id, agent_id, time_zone, start_date, start_time, duration_minutes, rrule, exceptions, region, note, last_date, version, updated_at)
      VALUES (@id, @agentId, @timeZone, @startDate, @start, @durationMinutes, @rrule, @exceptions, @region, @note, @lastDate, @version, @now)
@@ -105,7 +107,8 @@ export function createScheduleRepo(db: Db) {
     shiftsBetween: (fromDate: string, toDate: string): Shift[] => shiftsBetween.all({ fromDate, toDate }).map(toShift),
     shiftsOfAgent: (agentId: string): Shift[] => shiftsOfAgent.all(agentId).map(toShift),
     allShifts: (): Shift[] => allShifts.all().map(toShift),
-    hasShifts: (agentId: string): boolean => countShiftsOfAgent.get(agentId)! > 0,
+    /** Whether the agent has a shift pattern that has not ended before the local date `since`. */
+    hasShiftsSince: (agentId: string, since: string): boolean => hasShiftsSince.get(agentId, since) === 1,
     /** `lastDate`: the local date its last occurrence ends on, null when it recurs for ever. */
     saveShift: (shift: Shift, lastDate: string | null) =>
       void putShift.run({ ...shift, exceptions: JSON.stringify(shift.exceptions), lastDate, now: shift.updatedAt }),

@@ -9,6 +9,7 @@ import { openDatabase } from '../db/database';
 import { EventBus } from '../events';
 import { createRepos } from '../repos';
 import { makeRepos, manualClock, SELF_ID, T0, tempDir } from '../../../../test/support/coreFixtures';
+import { createTranslator } from '../i18n/translator';
 import { ScheduleService } from './scheduleService';
 
 const HOUR = 3_600_000;
@@ -142,6 +143,62 @@ describe('ScheduleService', () => {
     expect(schedule.isWorking(SELF_ID, mondayAt('14:00'), officeHours)).toBe(true);
     // Another agent's shifts change nothing for this one.
     expect(schedule.isWorking('agent-2', mondayAt('23:00'), null)).toBe(true);
+    // Shifts that ended (a past schedule) hand routing back to the working hours.
+    schedule.saveShift({ ...tokyoNights, agentId: 'agent-2' });
+    expect(schedule.isWorking('agent-2', mondayAt('23:00'), officeHours)).toBe(false);
+    expect(schedule.isWorking('agent-2', at('2026-11-30T09:00:00+02:00'), officeHours)).toBe(true);
+    expect(schedule.isWorking('agent-2', at('2026-11-05T23:00:00+09:00'), officeHours)).toBe(true);
+  });
+
+  it('exports one agent or the team as iCalendar, titled in the agent language', () => {
+    const { schedule } = service(join(tempDir(), 'shiftdesk.sqlite'));
+    schedule.saveShift(rigaWeekdays);
+    schedule.saveShift(tokyoNights);
+    const t = createTranslator('en');
+    const mine = schedule.exportIcs(SELF_ID, t);
+    expect(mine).toContain('X-WR-CALNAME:Shifts: Sam Agent');
+    expect(mine).toContain('SUMMARY:Sam Agent: shift (EMEA)');
+    expect(mine).toContain('TZID:Europe/Riga');
+    expect(mine).not.toContain('Asia/Tokyo');
+    const team = schedule.exportIcs(null, t);
+    expect(team).toContain('X-WR-CALNAME:Team shifts');
+    expect(team).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo');
+    expect(() => schedule.exportIcs('nobody', t)).toThrow('Agent nobody was not found');
+  });
+
+  it('imports time off from .ics as whole local days in the agent zone, once, and refuses a broken file whole', () => {
+    const { schedule, changes } = service(join(tempDir(), 'shiftdesk.sqlite'));
+    schedule.saveShift(rigaWeekdays);
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261124',
+      'DTEND;VALUE=DATE:20261126',
+      'SUMMARY:Winter break',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261126',
+      'SUMMARY:Moving day',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART:20261201T100000Z',
+      'DTEND:20261201T120000Z',
+      'SUMMARY:Dentist',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    expect(schedule.importTimeOffIcs(SELF_ID, ics)).toEqual({ imported: 2 });
+    const week = schedule.schedule(at('2026-11-23T00:00:00Z'), at('2026-12-05T00:00:00Z'));
+    expect(week.timeOff.map((t) => [new Date(t.start).toISOString(), new Date(t.end).toISOString(), t.reason])).toEqual([
+      ['2026-11-23T22:00:00.000Z', '2026-11-26T22:00:00.000Z', 'Winter break / Moving day'],
+      ['2026-11-30T22:00:00.000Z', '2026-12-01T22:00:00.000Z', 'Dentist'],
+    ]);
+    expect(week.occurrences.map((o) => o.localDate)).toEqual(['2026-11-23', '2026-11-27', '2026-11-30', '2026-12-02', '2026-12-03', '2026-12-04']);
+    expect(schedule.importTimeOffIcs(SELF_ID, ics)).toEqual({ imported: 0 });
+    const changesBefore = changes.length;
+    expect(() => schedule.importTimeOffIcs(SELF_ID, ics.replace('DTSTART:20261201T100000Z', 'DTSTART:2026120'))).toThrow(/Line \d+: DTSTART: expected a date/);
+    expect(() => schedule.importTimeOffIcs('nobody', ics)).toThrow('Agent nobody was not found');
+    expect(changes).toHaveLength(changesBefore);
   });
 
   it('refuses an empty or too long window', () => {
@@ -156,6 +213,6 @@ describe('ScheduleService', () => {
     const plan = (sql: string) => (repos.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan("SELECT * FROM shifts WHERE start_date <= '2026-12-01' AND (last_date IS NULL OR last_date >= '2026-11-01')")).toMatch(/USING INDEX shifts_window/);
     expect(plan('SELECT * FROM time_off WHERE end_at > 1 AND start_at < 2')).toMatch(/USING INDEX time_off_window/);
-    expect(plan("SELECT count(*) FROM shifts WHERE agent_id = 'a'")).toMatch(/USING COVERING INDEX shifts_agent/);
+    expect(plan("SELECT 1 FROM shifts WHERE agent_id = 'a' AND (last_date IS NULL OR last_date >= '2026-11-01')")).toMatch(/USING INDEX shifts_agent/);
   });
 });

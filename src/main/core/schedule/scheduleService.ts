@@ -1,15 +1,19 @@
 // Shift scheduling: agent profiles, shift patterns and time off, checked and versioned here;
 // the maths (occurrences, conflicts, who is on shift) is src/shared/schedule/*.
+import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import { canonicalTimeZone, isOpen, type BusinessCalendar } from '@shared/businessHours';
 import type { z } from 'zod';
+import { canonicalTimeZone, isOpen, type BusinessCalendar } from '@shared/businessHours';
 import { conflict, invalidInput, notFound } from '@shared/errors';
+import { parseIcsHolidays } from '@shared/icsHolidays';
 import { agentProfileSchema, shiftSchema, timeOffSchema, type AgentProfile, type OnShiftSummary, type Shift, type ScheduleView, type ShiftOccurrence, type TimeOff } from '@shared/schedule';
 import { findConflicts } from '@shared/schedule/conflicts';
 import { expandShifts, lastLocalDate, onShiftSummary } from '@shared/schedule/occurrences';
 import type { EventBus } from '../events';
+import type { Translate } from '../i18n/translator';
 import type { Clock } from '../ports';
 import type { Repos } from '../repos';
+import { shiftsToIcs } from './shiftsIcs';
 
 const DAY_MS = 86_400_000;
 /** The longest window getSchedule serves (a year and a bit: the export and coverage use it). */
@@ -59,13 +63,13 @@ export class ScheduleService {
    * hours, and always when they have none.
    */
   isWorking(agentId: string, at: number, workingHours: BusinessCalendar | null): boolean {
-    if (this.hasShifts(agentId)) return this.isOnShift(agentId, at);
+    if (this.hasShifts(agentId, at)) return this.isOnShift(agentId, at);
     return workingHours ? isOpen(workingHours, at) : true;
   }
 
-  /** Whether the agent works by shifts at all. */
-  hasShifts(agentId: string): boolean {
-    return this.deps.repos.schedule.hasShifts(agentId);
+  /** Whether the agent works by shifts: has a pattern that has not ended by `at` (a past schedule does not count). */
+  hasShifts(agentId: string, at = this.deps.clock.now()): boolean {
+    return this.deps.repos.schedule.hasShiftsSince(agentId, utcDate(at - DATE_MARGIN_MS));
   }
 
   /** Whether the agent is working at `at` by their shifts (time off counted). */
@@ -117,11 +121,58 @@ export class ScheduleService {
     return timeOff;
   }
 
-  /** Several time off rows at once (an .ics import): all saved, or none. */
-  addTimeOff(rows: Omit<TimeOff, 'version'>[]): TimeOff[] {
-    const saved = this.deps.repos.db.transaction(() => rows.map((row) => this.saveTimeOffQuietly({ ...row, version: 0 })))();
-    if (saved.length > 0) this.changed();
-    return saved;
+  /** One agent's shifts, or everyone's (agentId null), as an iCalendar file titled in `t`'s language. */
+  exportIcs(agentId: string | null, t: Translate): string {
+    const { repos, clock } = this.deps;
+    const names = new Map(repos.workspace.agents().map((a) => [a.id, a.name]));
+    if (agentId !== null && !names.has(agentId)) throw notFound(`Agent ${agentId}`);
+    const shifts = agentId === null ? repos.schedule.allShifts() : repos.schedule.shiftsOfAgent(agentId);
+    return shiftsToIcs(shifts, {
+      name: agentId === null ? t('shiftCalendar.teamName') : t('shiftCalendar.agentName', { agent: names.get(agentId) }),
+      summary: (shift) => {
+        const agent = names.get(shift.agentId) ?? shift.agentId;
+        return shift.region ? t('shiftCalendar.summaryInRegion', { agent, region: shift.region }) : t('shiftCalendar.summary', { agent });
+      },
+      now: clock.now(),
+    });
+  }
+
+  /**
+   * Time off from an .ics file (holidays, leave): each run of consecutive days becomes one row,
+   * whole local days in the agent's zone (src/shared/icsHolidays.ts reads the file; an event's
+   * times are rounded out to its days). Importing the same days again adds nothing; a file with
+   * an error adds nothing and the error names its line.
+   */
+  importTimeOffIcs(agentId: string, text: string): { imported: number } {
+    const agent = this.deps.repos.workspace.agents().find((a) => a.id === agentId);
+    if (!agent) throw notFound(`Agent ${agentId}`);
+    const zone = canonicalTimeZone(this.deps.repos.schedule.profile(agentId)?.timeZone ?? agent.timeZone) ?? 'UTC';
+    const days = parseIcsHolidays(text, { zone });
+    const runs: { first: string; last: string; names: string[] }[] = [];
+    for (const day of days) {
+      const run = runs.at(-1);
+      if (run && Temporal.PlainDate.from(run.last).add({ days: 1 }).toString() === day.date) {
+        run.last = day.date;
+        if (day.name && !run.names.includes(day.name)) run.names.push(day.name);
+      } else {
+        runs.push({ first: day.date, last: day.date, names: day.name ? [day.name] : [] });
+      }
+    }
+    const imported = this.deps.repos.db.transaction(() => {
+      let added = 0;
+      for (const run of runs) {
+        const id = `ics-${createHash('sha256').update(`${agentId}\n${run.first}\n${run.last}`).digest('hex').slice(0, 40)}`;
+        if (this.deps.repos.schedule.timeOff(id)) continue;
+        const start = Temporal.PlainDate.from(run.first).toZonedDateTime(zone).epochMilliseconds;
+        const end = Temporal.PlainDate.from(run.last).add({ days: 1 }).toZonedDateTime(zone).epochMilliseconds;
+        const reason = run.names.length ? run.names.join(' / ').slice(0, 200) : null;
+        this.saveTimeOffQuietly({ id, agentId, start, end, reason, version: 0 });
+        added++;
+      }
+      return added;
+    })();
+    if (imported > 0) this.changed();
+    return { imported };
   }
 
   removeTimeOff(id: string): void {
