@@ -80,6 +80,13 @@ test('a shift ends: its conversations are handed over, reassigned to the queue a
 
   const mine = await app.call<ConversationSummary[]>('listConversations', { queue: 'mine', limit: 200 });
   expect(mine.map((c) => c.id)).toEqual(expect.arrayContaining([first!.id, second!.id]));
+  // Auto-assignment is on (the demo has shifts) and is switched off from the panel.
+  const autoAssign = dialog.getByRole('switch', { name: 'Assign new conversations automatically' });
+  await expect(autoAssign).toBeChecked();
+  await autoAssign.click();
+  await expect(autoAssign).not.toBeChecked();
+  expect(await app.call('getAutoAssignment')).toEqual({ enabled: false, explicit: true });
+
   const items = await ours();
   expect(items.map((i) => [i.conversationId, i.status, i.toAgentId]).sort()).toEqual(
     [

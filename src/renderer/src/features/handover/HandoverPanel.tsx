@@ -1,7 +1,7 @@
 // The handover panel, opened from the header: every pending handover item (and those
 // acknowledged in the last day) with its SLA state, the customer's last message, the promises
 // made and the outgoing agent's note; the item can be handed to another agent or the queue with a
-// note, and its receiver acknowledges it.
+// note, and its receiver acknowledges it. Auto-assignment of new conversations is switched here too.
 import { Alert, Badge, Button, Card, Group, Loader, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { SlaCountdown } from '../../components/SlaCountdown';
 import { formatMessageTime } from '../../i18n/formatters';
 import { useLocale } from '../../i18n/useLocale';
 import { useNow } from '../../components/useNow';
+import { AutoAssignSwitch } from './AutoAssignSwitch';
 import { QUEUE_VALUE, sortItems, toReceiver } from './handoverView';
 
 export function HandoverPanel({ opened, onClose, items, error, onOpenConversation }: {
@@ -30,6 +31,7 @@ export function HandoverPanel({ opened, onClose, items, error, onOpenConversatio
   return (
     <Modal opened={opened} onClose={onClose} title={t('handover.title')} size="xl" fullScreen={smallScreen} closeButtonProps={{ 'aria-label': t('handover.close') }}>
       <Stack gap="sm">
+        <AutoAssignSwitch />
         {error && <Alert color="red" title={t('handover.loadFailed')}>{error}</Alert>}
         {!items && !error && <Loader size="sm" aria-label={t('handover.loading')} />}
         {items && items.length === 0 && <Text c="dimmed">{t('handover.empty')}</Text>}
