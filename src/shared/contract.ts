@@ -33,6 +33,7 @@ import {
 import { UI_LANGUAGES } from './uiLanguages';
 import { agentProfileSchema, shiftSchema, timeOffSchema, timeZoneSchema, type AgentProfile, type OnShiftSummary, type ScheduleView, type Shift, type TimeOff } from './schedule';
 import { coverageSegmentSchema, coverageTargetSchema, type CoverageReport } from './schedule/coverage';
+import type { HandoverItem } from './handover';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -350,6 +351,20 @@ export const methods = {
   },
   /** A lead sets the team's target: messages one agent answers per hour. */
   setCoverageTarget: { input: z.object({ messagesPerAgentHour: coverageTargetSchema }).strict(), output: returns<number>() },
+  /** Shift handovers: pending items and those acknowledged in the last day, newest first. */
+  listHandovers: { input: z.object({}).strict(), output: returns<HandoverItem[]>() },
+  /** Hands a pending item's conversation to another agent, or to the queue (null), with a note for the receiver. */
+  reassignHandover: {
+    input: z
+      .object({ itemId: z.string().min(1).max(300), to: z.string().min(1).max(200).nullable(), note: z.string().max(2000, 'Keep the note under 2,000 characters').optional() })
+      .strict(),
+    output: returns<HandoverItem>(),
+  },
+  /** The receiver (anyone, for an item handed to the queue) takes the conversation. */
+  acknowledgeHandover: { input: z.object({ itemId: z.string().min(1).max(300) }).strict(), output: returns<HandoverItem>() },
+  /** Auto-assignment of new conversations to agents on shift (default: on when shifts exist). */
+  getAutoAssignment: { input: z.object({}).strict(), output: returns<{ enabled: boolean; explicit: boolean }>() },
+  setAutoAssignment: { input: z.object({ enabled: z.boolean() }).strict(), output: returns<{ enabled: boolean; explicit: boolean }>() },
   /** Demo workspace only: make a simulated platform (or all of them) unreachable, or bring it back. */
   setDemoPlatformReachable: {
     input: z.object({ accountId: z.string().min(1).max(200).nullable(), reachable: z.boolean() }).strict(),

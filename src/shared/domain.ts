@@ -224,7 +224,8 @@ export interface SearchHit {
   createdAt: number;
 }
 
-export type NotificationKind = 'near-breach' | 'breach' | 'urgent' | 'incident' | 'digest';
+/** 'handover': a conversation whose owner went off shift waits for an answer. */
+export type NotificationKind = 'near-breach' | 'breach' | 'urgent' | 'incident' | 'handover' | 'digest';
 
 /** A burst of customers' messages on one account sharing a term ("#outage"), grouped. */
 export interface Incident {
@@ -253,7 +254,7 @@ export interface DeskNotification {
   suppressed: NotificationSuppression | null;
 }
 
-export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'brandVoice' | 'translation' | 'schedule' | 'coverage';
+export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'brandVoice' | 'translation' | 'schedule' | 'coverage' | 'handovers';
 
 export interface ChangesEvent {
   tables: ChangedTable[];

@@ -35,6 +35,9 @@ import { DEFAULT_BACKOFF, type BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/syncEngine';
 import { TranslationService } from './translation/translationService';
 import { CoverageService } from './schedule/coverageService';
+import { AutoAssigner } from './handover/autoAssign';
+import { HandoverService } from './handover/handoverService';
+import { storedSchedule } from './handover/shiftSchedule';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -159,6 +162,11 @@ export function createCore(options: CoreOptions): Core {
   const schedule = new ScheduleService({ repos, clock, events });
   const urgency = new UrgencyService({ repos, clock, logger, events, notifications, t, loadAnalyzer: options.loadAnalyzer });
   const policies = slaSettings.policies;
+  const shifts = storedSchedule(repos, schedule);
+  const handovers = new HandoverService({ repos, schedule: shifts, clock, events, notifications, t, formatTime });
+  const autoAssign = new AutoAssigner({ repos, schedule: shifts, clock });
+  // A shift moved or ended early: who owes a handover may have changed.
+  events.on('changes', (change) => change.tables.includes('schedule') && handovers.poke());
 
   const sync = new SyncEngine({
     repos,
@@ -171,6 +179,8 @@ export function createCore(options: CoreOptions): Core {
     backoff: options.backoff ?? { ...DEFAULT_BACKOFF, capMs: 30_000 },
     onIngested: (accountId, result) => {
       if (result.newMessages === 0) return;
+      // Before the notifications below, so they go to the new owner.
+      autoAssign.assign(result.newConversationIds);
       urgency.observe(accountId, result.inbound);
       if (result.autoAcknowledged > 0) sync.replyQueued();
       events.emit('changes', { tables: ['conversations', 'messages'], conversationIds: result.conversationIds });
@@ -250,7 +260,12 @@ export function createCore(options: CoreOptions): Core {
     saveDraft: ({ conversationId, body }) => inbox.saveDraft(conversationId, body),
     resolveConversation: ({ id }) => inbox.setStatus(id, 'resolved'),
     reopenConversation: ({ id }) => inbox.setStatus(id, 'open'),
-    assignConversation: ({ id, agentId }) => inbox.assign(id, agentId),
+    assignConversation: ({ id, agentId }) => {
+      const summary = inbox.assign(id, agentId);
+      // Given to an agent who is off shift: handed over (and warned about) at once.
+      handovers.poke();
+      return summary;
+    },
     getSyncStatus: () => sync.status(),
     searchMessages: ({ query, limit }) => repos.messages.search(query, limit),
     cancelFirstSync: ({ accountId }) => {
@@ -339,6 +354,15 @@ export function createCore(options: CoreOptions): Core {
     importTimeOffIcs: ({ agentId, text }) => schedule.importTimeOffIcs(agentId, text),
     getCoverage: (input) => coverage.report(input),
     setCoverageTarget: ({ messagesPerAgentHour }) => coverage.setTarget(messagesPerAgentHour),
+    listHandovers: () => handovers.list(),
+    reassignHandover: ({ itemId, to, note }) => handovers.reassign(itemId, to, note),
+    acknowledgeHandover: ({ itemId }) => handovers.acknowledge(itemId),
+    getAutoAssignment: () => autoAssign.settings(),
+    setAutoAssignment: ({ enabled }) => {
+      const settings = autoAssign.setEnabled(enabled);
+      events.emit('changes', { tables: ['accounts'], conversationIds: [] });
+      return settings;
+    },
     setDemoPlatformReachable: ({ accountId, reachable }) => {
       if (!demoPlatform) throw new DeskError('NotAvailable', 'The demo workspace is off');
       if (accountId !== null && repos.workspace.account(accountId)?.connector !== DEMO_CONNECTOR) {
@@ -367,12 +391,14 @@ export function createCore(options: CoreOptions): Core {
         urgency.start();
       });
       sla.start();
+      handovers.start();
       void accounts.connectAll().catch((error: unknown) => logger.error('could not connect accounts', { error: String(error) }));
     },
     stop() {
       stopping ??= (async () => {
         await signIns.clear();
         sla.stop();
+        handovers.stop();
         urgency.stop();
         notifications.stop();
         await sync.stop();

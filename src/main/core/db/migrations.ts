@@ -423,4 +423,40 @@ export const migrations: Migration[] = [
       CREATE INDEX time_off_agent ON time_off (agent_id, start_at);
     `,
   },
+  {
+    version: 13,
+    name: 'shift handovers',
+    sql: /* sql */ `
+      -- Shift handovers (#6): one per agent and shift end; stable ids for a later team-sync.
+      CREATE TABLE handovers (
+        id TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL,
+        shift_end INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE handover_items (
+        id TEXT PRIMARY KEY,
+        handover_id TEXT NOT NULL REFERENCES handovers(id) ON DELETE CASCADE,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        -- the suggested or chosen receiver; NULL: the queue (unassigned)
+        to_agent_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'accepted')),
+        note TEXT,
+        created_at INTEGER NOT NULL,
+        acknowledged_at INTEGER,
+        warned_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX handover_items_pending ON handover_items (conversation_id) WHERE status = 'pending';
+      CREATE INDEX handover_items_acknowledged ON handover_items (acknowledged_at) WHERE acknowledged_at IS NOT NULL;
+    `,
+  },
+  {
+    version: 14,
+    name: 'coverage: inbound messages by time',
+    sql: `
+      -- Inbound messages by time, with their language: coverage's demand is a range scan of it.
+      CREATE INDEX messages_inbound_at ON messages (created_at, language) WHERE direction = 'in';
+    `,
+  },
 ];

@@ -28,6 +28,9 @@ describe('notification routing', () => {
     expect(route(n({ assigneeId: 'kai' }), desk({ role: 'lead' }, { onShift: false }))).toBeNull();
     expect(route(n({ assigneeId: 'kai', kind: 'near-breach' }), desk({ role: 'lead' }))).toBe('assigned-elsewhere');
     expect(route(n({ assigneeId: 'kai', kind: 'urgent' }), desk({ role: 'lead' }))).toBe('assigned-elsewhere');
+    // A conversation left waiting by an agent gone off shift reaches the leads too (handover).
+    expect(route(n({ assigneeId: 'kai', kind: 'handover' }), desk({ role: 'lead' }))).toBeNull();
+    expect(route(n({ assigneeId: 'kai', kind: 'handover' }), desk())).toBe('assigned-elsewhere');
   });
 
   it('holds back all but must-interrupt in quiet mode and under Do Not Disturb', () => {

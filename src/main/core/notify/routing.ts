@@ -1,6 +1,7 @@
 // Who hears about what. A conversation's owner hears about it; unassigned work reaches the
 // agents on shift (an agent without shifts: within their own working hours); a lead also hears about
-// everyone's breaches (escalation). Quiet mode and the OS's Do Not Disturb hold back all but what
+// everyone's breaches and about conversations left waiting by an agent gone off shift (escalation).
+// Quiet mode and the OS's Do Not Disturb hold back all but what
 // is marked must-interrupt. This desk belongs to one agent: routing decides whether it is theirs.
 import type { Agent, NotificationKind, NotificationSuppression } from '@shared/domain';
 
@@ -24,7 +25,7 @@ export interface DeskAgentState {
 export function route(n: RoutedNotification, desk: DeskAgentState): NotificationSuppression | null {
   const { agent } = desk;
   const mine = n.assigneeId === agent.id;
-  const escalation = agent.role === 'lead' && n.kind === 'breach';
+  const escalation = agent.role === 'lead' && (n.kind === 'breach' || n.kind === 'handover');
   if (!mine && !escalation) {
     if (n.assigneeId !== null) return 'assigned-elsewhere';
     if (!desk.onShift) return 'off-shift';

@@ -231,6 +231,11 @@ export function createConversationRepo(db: Db) {
   };
   const patchStatements = new Map<string, ReturnType<typeof db.prepare>>();
 
+  const openOwnedStmt = db.prepare<[string], number>("SELECT id FROM conversations WHERE status = 'open' AND assignee_id = ? ORDER BY due_at, id").pluck();
+  const openLoadStmt = db.prepare<[], { assigneeId: string; n: number }>(
+    "SELECT assignee_id AS assigneeId, COUNT(*) AS n FROM conversations WHERE status = 'open' AND assignee_id IS NOT NULL GROUP BY assignee_id",
+  );
+
   return {
     upsertCustomer: (c: CustomerUpsert): number => upsertCustomerStmt.get({ ...c, verifiedInt: c.verified ? 1 : 0 })!.id,
     /** Creates or refreshes a customer; says whether the team marked them VIP. */
@@ -309,6 +314,10 @@ export function createConversationRepo(db: Db) {
     warnCandidates: (now: number, limit: number): number[] => warnCandidates.all(now, now, limit).map((r) => r.id),
     nextWarning: (): number | null => nextWarnStmt.get()?.warnAt ?? null,
     attentionCount: (now: number): number => attentionStmt.get(now)!.n,
+    /** Open conversations an agent owns. */
+    openOwnedBy: (agentId: string): number[] => openOwnedStmt.all(agentId),
+    /** Open conversations assigned to each agent (their load, against their capacity). */
+    openLoad: (): Map<string, number> => new Map(openLoadStmt.all().map((r) => [r.assigneeId, r.n])),
   };
 }
 

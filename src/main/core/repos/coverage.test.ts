@@ -5,14 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICIES } from '@shared/sla';
 import { ACCOUNT_ID, inbound, makeRepos, tempDir } from '../../../../test/support/coreFixtures';
 import { ingestPage } from '../sync/ingest';
-import { COVERAGE_MIGRATION_SQL, INBOUND_COUNTS_SQL } from './coverage';
+import { INBOUND_COUNTS_SQL } from './coverage';
 
 const at = (iso: string) => Date.parse(iso);
 
 function seeded() {
   const repos = makeRepos(join(tempDir(), 'shiftdesk.sqlite'));
-  // TEMPORARY: until migration 14 can follow 12 and 13 in db/migrations.ts.
-  repos.db.exec(COVERAGE_MIGRATION_SQL);
   ingestPage(
     repos,
     ACCOUNT_ID,

@@ -6,15 +6,6 @@ import type { Db } from '../db/database';
 
 const QUARTER_HOUR_MS = 900_000;
 
-/**
- * Migration 14 (appended to db/migrations.ts once 12 and 13 have landed): the index demand is
- * read through. Until then the query works, scanning the messages table.
- */
-export const COVERAGE_MIGRATION_SQL = `
-  -- Inbound messages by time, with their language: coverage's demand is a range scan of it.
-  CREATE INDEX messages_inbound_at ON messages (created_at, language) WHERE direction = 'in';
-`;
-
 // Served by messages_inbound_at (created_at, language) WHERE direction = 'in': a range scan of
 // the covering index, no table rows read. The quarter hour is a literal: a bound number arrives
 // as REAL and would not divide whole.

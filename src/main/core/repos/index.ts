@@ -4,6 +4,7 @@ import { createCannedRepo, type CannedRepo } from './canned';
 import { createConversationRepo, type ConversationRepo } from './conversations';
 import { createCoverageRepo, type CoverageRepo } from './coverage';
 import { createDraftRepo, type DraftRepo } from './drafts';
+import { createHandoverRepo, type HandoverRepo } from './handovers';
 import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
 import { createMessageRepo, type MessageRepo } from './messages';
@@ -30,6 +31,7 @@ export interface Repos {
   translations: TranslationRepo;
   schedule: ScheduleRepo;
   coverage: CoverageRepo;
+  handovers: HandoverRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -49,5 +51,6 @@ export function createRepos(db: Db): Repos {
     translations: createTranslationRepo(db),
     schedule: createScheduleRepo(db),
     coverage: createCoverageRepo(db),
+    handovers: createHandoverRepo(db),
   };
 }

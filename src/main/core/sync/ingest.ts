@@ -14,6 +14,8 @@ export interface IngestResult {
   newMessages: number;
   skipped: { platformId: string; reason: string }[];
   conversationIds: number[];
+  /** Conversations this page started (for auto-assignment). */
+  newConversationIds: number[];
   /** New urgent customer messages, for notifications. */
   urgent: { conversationId: number; customerName: string; body: string; createdAt: number; mustInterrupt: boolean; reasons: UrgencyReason[] }[];
   /** New customer messages in the inbox (not context, not listening hits), for spike detection. */
@@ -74,7 +76,7 @@ export function ingestPage(
 ): IngestResult {
   const { conversations, messages } = repos;
   return repos.db.transaction((): IngestResult => {
-    const result: IngestResult = { newMessages: 0, skipped: [], conversationIds: [], urgent: [], inbound: [], autoAcknowledged: 0 };
+    const result: IngestResult = { newMessages: 0, skipped: [], conversationIds: [], newConversationIds: [], urgent: [], inbound: [], autoAcknowledged: 0 };
     const analyze = options.analyze ?? basicAnalysis;
     // Conversations this page started, with the name of the customer who started them.
     const started = new Map<number, string>();
@@ -238,6 +240,7 @@ export function ingestPage(
       result.conversationIds.push(conv.id);
     }
     messages.indexSince(firstNewId);
+    result.newConversationIds = [...started.keys()];
     if (started.size > 0 && policies.some((p) => p.autoAck.enabled)) {
       const zone = repos.workspace.selfAgent().timeZone;
       for (const [id, customerName] of started) {

@@ -1,8 +1,9 @@
 // Top bar: the menu button of the queue rail (small screens only), the product, the agent at
-// this desk, who is on shift now and next (opens the Schedule), the Schedule, quiet mode, My notifications (role and working hours), the interface language and
+// this desk, who is on shift now and next (opens the Schedule), the Schedule, shift handovers, quiet mode, My notifications (role and working hours), the interface language and
 // the shortcuts help.
 import { ActionIcon, Burger, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { HandoverButton } from '../features/handover/HandoverButton';
 import { LanguageMenu } from '../features/language/LanguageMenu';
 import { QuietModeMenu } from '../features/notifications/QuietModeMenu';
 import { OnShiftNow } from '../features/schedule/OnShiftNow';
@@ -14,7 +15,7 @@ export interface HeaderNavbar {
   toggle(): void;
 }
 
-export function AppHeader({ onHelp, onMyNotifications, onSchedule, navbar }: { onHelp(): void; onMyNotifications(): void; onSchedule(): void; navbar: HeaderNavbar }) {
+export function AppHeader({ onHelp, onMyNotifications, onSchedule, onOpenConversation, navbar }: { onHelp(): void; onMyNotifications(): void; onSchedule(): void; onOpenConversation(id: number): void; navbar: HeaderNavbar }) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   return (
@@ -49,6 +50,7 @@ export function AppHeader({ onHelp, onMyNotifications, onSchedule, navbar }: { o
             <CalendarIcon />
           </ActionIcon>
         </Tooltip>
+        <HandoverButton onOpenConversation={onOpenConversation} />
         <QuietModeMenu />
         <LanguageMenu />
         <Tooltip label={t('myNotifications.open')} withArrow>

@@ -190,7 +190,7 @@ export function Shell() {
         <UnstyledButton className={classes.skip} onClick={() => focusTarget('list')}>
           {t('app.skipToList')}
         </UnstyledButton>
-        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} onSchedule={() => setScheduleOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
+        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} onSchedule={() => setScheduleOpen(true)} onOpenConversation={openFromElsewhere} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
       </AppShell.Header>
       {/* Off screen while collapsed on a small screen: out of the tab order too. */}
       <AppShell.Navbar id={NAVBAR_ID} role="none" p="xs" inert={smallScreen && !navOpened}>

@@ -47,6 +47,9 @@ export function affectsConversation(set: ChangeSet, id: number): boolean {
 
 export const affectsSyncStatus = (set: ChangeSet) => touches(set, ['outbox', 'accounts']);
 
+/** Handover items show their conversations' SLA state and last messages. */
+export const affectsHandovers = (set: ChangeSet) => touches(set, ['handovers', 'conversations', 'messages', 'accounts']);
+
 export const affectsWorkspace = (set: ChangeSet) => touches(set, ['accounts']);
 
 /** Coverage reads messages, the target and the schedule (the agents' profiles and shifts). */

@@ -9,7 +9,7 @@ import type { DeskNotification, NotificationKind } from '@shared/domain';
 import { useDesk } from '../../app/deskContext';
 import { showWebNotification } from './webNotifications';
 
-const COLORS: Record<NotificationKind, string> = { 'near-breach': 'yellow', breach: 'red', urgent: 'orange', incident: 'grape', digest: 'blue' };
+const COLORS: Record<NotificationKind, string> = { 'near-breach': 'yellow', breach: 'red', urgent: 'orange', incident: 'grape', handover: 'cyan', digest: 'blue' };
 
 export function useDeskNotifications(openConversation: (id: number) => void): void {
   const desk = useDesk();
