@@ -95,3 +95,22 @@ test('a teammate profile is edited and kept, time off is added and imported, tea
   expect(text).toContain('BEGIN:VTIMEZONE');
   expect(text).toContain('TZID:Asia/Tokyo');
 });
+
+test('saving a profile changed elsewhere meanwhile is refused in words and keeps what was typed', async ({ app, inbox, page }) => {
+  void inbox;
+  const dialog = await openTeam(page);
+  await dialog.getByRole('button', { name: 'Edit the profile of Jonas Becker' }).click();
+  const form = page.getByRole('dialog', { name: 'Profile of Jonas Becker' });
+  await form.getByRole('textbox', { name: 'Skills' }).fill('baggage, sales, refunds');
+
+  // Another desk saves Jonas's profile first.
+  const { profiles } = await app.call<{ profiles: { agentId: string; capacity: number }[] }>('getSchedule', { from: Date.now(), to: Date.now() + 86400_000 });
+  const jonas = profiles.find((p) => p.agentId === 'demo-agent-jonas')!;
+  await app.call('saveAgentProfile', { ...jonas, capacity: 3 });
+  await expect(dialog.getByRole('row', { name: /Jonas Becker/ }).getByRole('cell').nth(4)).toHaveText('3');
+
+  await form.getByRole('button', { name: 'Save profile' }).click();
+  await expect(form.getByRole('alert')).toContainText('was changed elsewhere');
+  await expect(form.getByRole('textbox', { name: 'Skills' })).toHaveValue('baggage, sales, refunds');
+  await expect(dialog.getByRole('row', { name: /Jonas Becker/ })).not.toContainText('refunds');
+});
