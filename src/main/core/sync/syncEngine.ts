@@ -192,8 +192,13 @@ export class SyncEngine {
   }
 
   async stop(): Promise<void> {
+    // Loops finishing their last pull may ask for a status push: none may run after the core closes the database.
+    this.stopped = true;
     if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = null;
     await Promise.all([...[...this.loops.values()].flat().map((loop) => loop.stop()), this.outbox.stop()]);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = null;
   }
 
   /** Try every account now (connectivity came back, or the user asked). */
@@ -242,6 +247,7 @@ export class SyncEngine {
 
   /** After routine pulls ("last synced" moved): at most one status push every few seconds. */
   private publishStatusSoon(withinMs = STATUS_THROTTLE_MS): void {
+    if (this.stopped) return;
     // Timers run on real time, whatever the clock says.
     if (this.statusTimer && this.statusDueAt <= Date.now() + withinMs) return;
     if (this.statusTimer) clearTimeout(this.statusTimer);
@@ -251,5 +257,6 @@ export class SyncEngine {
   }
 
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
   private statusDueAt = 0;
 }
