@@ -2,7 +2,7 @@
 // window has spellcheck on, and Electron shows no menu by itself), edit commands, copy link.
 import { BrowserWindow, clipboard, Menu, type ContextMenuParams, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import type { Translate } from '../core/i18n/translator';
-import { safeExternalUrl } from './externalLinks';
+import { safeExternalUrl } from '@shared/externalLinkPolicy';
 
 const MAX_SUGGESTIONS = 6;
 

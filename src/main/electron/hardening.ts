@@ -1,21 +1,22 @@
 // Security settings of every web contents and of the session: no webviews, no new windows
-// (http(s) links go to the system browser), no navigation away from the app, no permission but
-// notifications, and the app's CSP as a response header.
+// (http(s) and mailto links go to the system browser or mail client), no navigation away from
+// the app, no permission but notifications, and the app's CSP as a response header.
 import { shell, type HandlerDetails, type Session, type WebContents, type WindowOpenHandlerResponse } from 'electron';
+import { checkExternalLink } from '@shared/externalLinkPolicy';
 import type { Logger } from '../core/ports';
 import { isAppUrl, type AppLocation } from './appLocation';
-import { safeExternalUrl } from './externalLinks';
 import { contentSecurityPolicy, isPermissionAllowed, withContentSecurityPolicy } from './policy';
 
 const DENY: WindowOpenHandlerResponse = { action: 'deny' };
 
-/** Opens a http(s) URL in the system browser; anything else is refused and logged. */
+/** Opens a link the policy allows (@shared/externalLinkPolicy) outside the app; anything else is refused and logged with the reason. */
 export function openExternalLink(raw: string, logger: Logger): boolean {
-  const url = safeExternalUrl(raw);
-  if (!url) {
-    logger.warn('refused to open a link', { url: String(raw).slice(0, 200) });
+  const decision = checkExternalLink(raw);
+  if (!decision.ok) {
+    logger.warn('refused to open a link', { reason: decision.reason, url: JSON.stringify(String(raw).slice(0, 200)) });
     return false;
   }
+  const { url } = decision;
   shell.openExternal(url).catch((error: unknown) => logger.warn('could not open a link', { url, error: String(error) }));
   return true;
 }
@@ -30,7 +31,7 @@ export function hardenAnyWebContents(contents: WebContents, logger: Logger): voi
 }
 
 /**
- * For the app's own window: window.open / target=_blank links of http(s) open in the browser,
+ * For the app's own window: window.open / target=_blank links the link policy allows open outside,
  * and every navigation that does not stay on the app's page is cancelled.
  */
 export function guardAppWebContents(contents: WebContents, location: AppLocation, logger: Logger): void {
