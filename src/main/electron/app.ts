@@ -18,6 +18,7 @@ import { createElectronNotifier } from './notifier';
 import { describeStartupError } from './startupError';
 import { createMainWindow, revealWindow } from './window';
 import { WINDOW_STATE_FILE } from './windowState';
+import { checkForSignedUpdates } from './updater';
 
 /** Must equal electron-builder.yml's appId: Windows shows toasts only for a known AppUserModelID. */
 export const APP_ID = 'app.shiftdesk.desktop';
@@ -200,6 +201,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
     });
     openMainWindow();
     logger.info('Shiftdesk started', { version: app.getVersion(), dataDir: app.getPath('userData'), renderer: location.kind });
+    if (app.isPackaged) void checkForSignedUpdates({ logger, resourcesPath: process.resourcesPath });
   };
 
   app

@@ -22,6 +22,7 @@ export type UpdateManifest = z.infer<typeof manifestSchema>;
 export interface OfferedRelease {
   version: string;
   files: ReadonlyArray<{ url: string; sha512: string }>;
+  stagingPercentage?: number;
 }
 
 export class UpdateManifestError extends Error {
@@ -44,12 +45,13 @@ export function parseUpdateManifest(yamlText: string): UpdateManifest {
 }
 
 /**
- * True when the release electron-updater offers is exactly the signed one: same version and the
- * same files with the same digests. electron-updater fetches the manifest again on its own, so
+ * True when the release electron-updater offers is exactly the signed one: same version, the
+ * same files with the same digests, the same staged rollout. electron-updater fetches the manifest again on its own, so
  * this closes the gap between our check and its download.
  */
 export function isSameRelease(signed: UpdateManifest, offered: OfferedRelease): boolean {
   if (signed.version !== offered.version || signed.files.length !== offered.files.length) return false;
+  if (signed.stagingPercentage !== offered.stagingPercentage) return false;
   return offered.files.every((file) => signed.files.some((own) => own.url === file.url && own.sha512 === file.sha512));
 }
 

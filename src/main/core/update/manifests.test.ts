@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ManifestSignatureError, signManifest, verifyManifest } from './manifestSignature';
+import { parseAppUpdateConfig } from './appUpdateConfig';
 import { isSameRelease, manifestFileName, parseUpdateManifest, UpdateManifestError } from './updateManifest';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -45,6 +46,7 @@ describe('update manifests', () => {
     expect(isSameRelease(signed, { ...offered, version: '2.0.1' })).toBe(false);
     expect(isSameRelease(signed, { ...offered, files: [{ ...offered.files[0]!, sha512: `${'y'.repeat(86)}==` }] })).toBe(false);
     expect(isSameRelease(signed, { ...offered, files: [...offered.files, { url: 'extra.exe', sha512: SHA }] })).toBe(false);
+    expect(isSameRelease(signed, { ...offered, stagingPercentage: 100 })).toBe(false);
   });
 
   it('names the manifest electron-updater reads per platform', () => {
@@ -52,5 +54,20 @@ describe('update manifests', () => {
     expect(manifestFileName('latest', 'darwin', 'arm64')).toBe('latest-mac.yml');
     expect(manifestFileName('beta', 'linux', 'x64')).toBe('beta-linux.yml');
     expect(manifestFileName('latest', 'linux', 'arm64')).toBe('latest-linux-arm64.yml');
+  });
+});
+
+describe('app-update.yml', () => {
+  it('gives the generic feed and its channel', () => {
+    expect(parseAppUpdateConfig('provider: generic\nurl: https://updates.example.org/shiftdesk\nchannel: latest\nupdaterCacheDirName: shiftdesk-updater\n')).toEqual({
+      provider: 'generic',
+      url: 'https://updates.example.org/shiftdesk',
+      channel: 'latest',
+    });
+  });
+
+  it('refuses other providers and a missing URL', () => {
+    expect(() => parseAppUpdateConfig('provider: github\nowner: x\nrepo: y\n')).toThrow(/provider/);
+    expect(() => parseAppUpdateConfig('provider: generic\n')).toThrow(/url/);
   });
 });
