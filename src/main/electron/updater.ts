@@ -53,11 +53,18 @@ export function guardUpdatesWithSignature(updater: GuardedUpdater, options: Sign
   };
 }
 
+export interface SignedUpdatesOptions {
+  logger: Logger;
+  resourcesPath: string;
+  /** Electron's net.fetch: Chromium's network stack (proxy, certificates), as electron-updater uses. */
+  fetch: typeof fetch;
+}
+
 /**
  * Checks the feed once, in the packaged app, when it was built with a feed
  * (SHIFTDESK_UPDATE_URL). Never throws: an update problem is logged and the app goes on.
  */
-export async function checkForSignedUpdates({ logger, resourcesPath }: { logger: Logger; resourcesPath: string }): Promise<void> {
+export async function checkForSignedUpdates({ logger, resourcesPath, fetch }: SignedUpdatesOptions): Promise<void> {
   const configFile = join(resourcesPath, 'app-update.yml');
   if (!existsSync(configFile)) {
     logger.info('updates off: this build has no update feed (app-update.yml)');
@@ -75,6 +82,7 @@ export async function checkForSignedUpdates({ logger, resourcesPath }: { logger:
       platform: process.platform,
       arch: process.arch,
       logger,
+      fetch,
     });
     await autoUpdater.checkForUpdates();
   } catch (error) {
