@@ -46,8 +46,8 @@ export function parseUpdateManifest(yamlText: string): UpdateManifest {
 
 /**
  * True when the release electron-updater offers is exactly the signed one: same version, the
- * same files with the same digests, the same staged rollout. electron-updater fetches the manifest again on its own, so
- * this closes the gap between our check and its download.
+ * same files with the same digests, the same staged rollout. electron-updater fetches the
+ * manifest on its own, so this closes the gap between our check and its download.
  */
 export function isSameRelease(signed: UpdateManifest, offered: OfferedRelease): boolean {
   if (signed.version !== offered.version || signed.files.length !== offered.files.length) return false;
