@@ -2,7 +2,7 @@
 // is ready (a clear dialog when it cannot start), the contract bound to IPC, the main window, and
 // a clean core.stop() before quitting.
 import { join, resolve } from 'node:path';
-import { app, dialog, ipcMain, Notification, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, dialog, ipcMain, net, Notification, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core } from '../core';
 import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
 import { createFallbackSecretStore } from './fallbackSecretStore';
@@ -18,6 +18,7 @@ import { createElectronNotifier } from './notifier';
 import { describeStartupError } from './startupError';
 import { createMainWindow, revealWindow } from './window';
 import { WINDOW_STATE_FILE } from './windowState';
+import { checkForSignedUpdates } from './updater';
 
 /** Must equal electron-builder.yml's appId: Windows shows toasts only for a known AppUserModelID. */
 export const APP_ID = 'app.shiftdesk.desktop';
@@ -200,6 +201,10 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
     });
     openMainWindow();
     logger.info('Shiftdesk started', { version: app.getVersion(), dataDir: app.getPath('userData'), renderer: location.kind });
+    if (app.isPackaged) {
+      const fetch = (input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof URL ? input.href : input, init);
+      void checkForSignedUpdates({ logger, resourcesPath: process.resourcesPath, fetch });
+    }
   };
 
   app
