@@ -1,5 +1,6 @@
 // Renderer entry: languages first (they set <html lang dir>), then the transport, then React.
 // The first render waits for the last UI language's strings so a reload does not flash another.
+import './zodWithoutEval';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
