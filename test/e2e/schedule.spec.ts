@@ -49,7 +49,7 @@ test('a weekday Tokyo shift made in the form shows at 09:00 in Tokyo and 02:00 i
   await dialog.getByRole('button', { name: 'New shift' }).click();
   const form = page.getByRole('dialog', { name: 'New shift' });
   await form.getByRole('combobox', { name: 'Agent' }).click();
-  await page.getByRole('option', { name: 'Aiko Tanaka' }).click();
+  await page.getByRole('option', { name: 'Aiko Tanaka', exact: true }).click();
   const zone = form.getByRole('combobox', { name: 'Worked in time zone' });
   await zone.click();
   await zone.fill('Tokyo');
@@ -91,7 +91,7 @@ test('a weekday Tokyo shift made in the form shows at 09:00 in Tokyo and 02:00 i
   // An overlapping one-off shift is flagged in words and on both blocks.
   await dialog.getByRole('button', { name: 'New shift' }).click();
   await form.getByRole('combobox', { name: 'Agent' }).click();
-  await page.getByRole('option', { name: 'Aiko Tanaka' }).click();
+  await page.getByRole('option', { name: 'Aiko Tanaka', exact: true }).click();
   await form.getByLabel('First date').fill('2026-11-25');
   await form.getByLabel('Starts at').fill('15:00');
   await form.getByLabel('Ends at').fill('20:00');
@@ -174,7 +174,7 @@ test('dragging on an empty part of a day opens the form there; a dragged shift m
   await expect(form.getByLabel('Ends at')).toHaveValue('14:00');
   await expect(form.getByRole('combobox', { name: 'Worked in time zone' })).toHaveValue(/^Europe\/Riga/);
   await form.getByRole('combobox', { name: 'Agent' }).click();
-  await page.getByRole('option', { name: 'Jonas Becker' }).click();
+  await page.getByRole('option', { name: 'Jonas Becker', exact: true }).click();
   await form.getByRole('button', { name: 'Save shift' }).click();
   await expect(form).toBeHidden();
 
