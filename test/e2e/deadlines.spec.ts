@@ -52,16 +52,16 @@ test('a taken listening hit nears its deadline, then breaches it: both notify an
   // Leave it: the agent is elsewhere when the warning comes.
   await inbox.openQueue(/^All open/);
 
-  const near = page.getByRole('alert').filter({ hasText: `Due soon: ${customer}` });
+  const near = page.getByRole('alert').filter({ hasText: `Due soon: \u2068${customer}\u2069` });
   await expect(near).toBeVisible({ timeout: 45_000 });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain(`Due soon: ${customer}`);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain(`Due soon: \u2068${customer}\u2069`);
   await inbox.screenshot(join(ARTIFACTS, 'near-breach-notification.png'));
   await near.getByRole('button', { name: /^Open the conversation/ }).click();
   await expect(inbox.thread).toHaveAttribute('data-conversation-id', String(id));
   await expect(inbox.thread.locator('[data-sla]').first()).toBeVisible();
 
-  const breached = page.getByRole('alert').filter({ hasText: `SLA breached: ${customer}` });
+  const breached = page.getByRole('alert').filter({ hasText: `SLA breached: \u2068${customer}\u2069` });
   await expect(breached).toBeVisible({ timeout: 45_000 });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain(`SLA breached: ${customer}`);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain(`SLA breached: \u2068${customer}\u2069`);
   await expect(inbox.thread.locator('[data-sla="overdue"]').first()).toBeVisible();
 });

@@ -1,6 +1,7 @@
 // The Shiftdesk core: one engine, run by the Electron main process and by the browser-mode
 // host alike. It owns the replica, sync, SLA monitoring and notifications, and exposes the
 // contract's handlers and events.
+import { isolate } from '@shared/bidi';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -192,7 +193,7 @@ export function createCore(options: CoreOptions): Core {
           kind: 'urgent' as const,
           conversationId: u.conversationId,
           customerName: u.customerName,
-          title: t('notifications.urgent.title', { customer: u.customerName }),
+          title: t('notifications.urgent.title', { customer: isolate(u.customerName) }),
           body: t('notifications.urgent.body', { text: u.body }),
           assigneeId: repos.conversations.state(u.conversationId)?.assigneeId ?? null,
           mustInterrupt: u.mustInterrupt,

@@ -200,7 +200,7 @@ describe('shift handover', () => {
     e.handovers.check();
     const warnings = e.seen.filter((n) => n.kind === 'handover');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ conversationId: en, title: 'Waiting after a shift ended: Customer olivia' });
+    expect(warnings[0]).toMatchObject({ conversationId: en, title: 'Waiting after a shift ended: \u2068Customer olivia\u2069' });
     expect(warnings[0]!.body).toContain('Ana is off shift');
 
     // Assigned later to an agent who is off shift: handed over too.

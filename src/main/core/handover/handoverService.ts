@@ -5,6 +5,7 @@
 // conversation waits for an answer raises one 'handover' notification (the receiver, leads, or
 // the agents on shift when it sits in the queue), so nothing owned by an off-shift agent waits
 // unnoticed. Checks run at each shift end and at least every minute.
+import { isolate } from '@shared/bidi';
 import { DeskError } from '@shared/errors';
 import { handoverNote, type HandoverItem } from '@shared/handover';
 import { suggestReceiver } from '@shared/handover/assignment';
@@ -173,7 +174,7 @@ export class HandoverService {
           conversationId: item.conversationId,
           customerName,
           assigneeId: item.toAgentId,
-          title: t('notifications.handover.title', { customer: customerName }),
+          title: t('notifications.handover.title', { customer: isolate(customerName) }),
           body: t('notifications.handover.body', { agent: agents.get(item.fromAgentId) ?? item.fromAgentId, since: formatTime(state.awaitingSince ?? now) }),
         };
       }),

@@ -4,6 +4,7 @@
 // notifications. While the burst goes on, each window is twice as long as the last (up to a
 // couple of minutes): 10,000 mentions in five minutes are still only a handful. Shown natively where the host can, and always pushed to the renderer with the
 // outcome so it can fall back to Web Notifications and an in-app toast.
+import { isolate } from '@shared/bidi';
 import type { DeskNotification, NotificationKind, NotificationSuppression } from '@shared/domain';
 import type { EventBus } from '../events';
 import type { Clock, Logger, Notifier } from '../ports';
@@ -91,7 +92,7 @@ export class NotificationCenter {
   }
 
   private digest(drafts: NotificationDraft[]): Omit<NotificationDraft, 'kind' | 'customerName'> & { kind: NotificationKind } {
-    const names = [...new Set(drafts.map((d) => d.customerName))];
+    const names = [...new Set(drafts.map((d) => d.customerName))].map(isolate);
     const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ' …' : '');
     return {
       kind: 'digest',

@@ -52,7 +52,7 @@ describe('SLA monitor', () => {
     expect(kinds(e.seen)).toEqual([]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(kinds(e.seen)).toEqual([`near-breach:${id}`]);
-    expect(e.seen[0]!.title).toBe('Due soon: Customer ana');
+    expect(e.seen[0]!.title).toBe('Due soon: \u2068Customer ana\u2069');
     await vi.advanceTimersByTimeAsync(15 * MIN - 1000);
     expect(kinds(e.seen)).toEqual([`near-breach:${id}`]);
     await vi.advanceTimersByTimeAsync(1000);

@@ -2,6 +2,7 @@
 // the target) and once when it is breached, keeps the badge count, and wakes exactly when the
 // next warning or deadline is due, re-checking at least every minute so a sleep/resume or a
 // clock change is noticed.
+import { isolate } from '@shared/bidi';
 import type { EventBus } from '../events';
 import type { Badge, Clock } from '../ports';
 import type { Repos } from '../repos';
@@ -59,7 +60,7 @@ export class SlaMonitor {
             conversationId: id,
             assigneeId: c.assigneeId,
             customerName: summary.customerName,
-            title: t('notifications.nearBreach.title', { customer: summary.customerName }),
+            title: t('notifications.nearBreach.title', { customer: isolate(summary.customerName) }),
             body: t('notifications.nearBreach.body', { account: repos.workspace.account(c.accountId)?.name ?? '', due: formatTime(c.dueAt) }),
           };
         }),
@@ -81,7 +82,7 @@ export class SlaMonitor {
             conversationId: id,
             assigneeId: c.assigneeId,
             customerName: summary.customerName,
-            title: t(first ? 'notifications.breach.title' : 'notifications.breachNext.title', { customer: summary.customerName }),
+            title: t(first ? 'notifications.breach.title' : 'notifications.breachNext.title', { customer: isolate(summary.customerName) }),
             body: t(first ? 'notifications.breach.body' : 'notifications.breachNext.body', {
               account: account?.name ?? '',
               due: formatTime(c.dueAt),
