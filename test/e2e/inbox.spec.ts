@@ -101,7 +101,10 @@ test.describe('notifications', () => {
   // their grouping window are over, so this breach is shown on its own.
   test.use({ webEnv: { SHIFTDESK_DEMO_BREACH_SECONDS: '25' } });
 
-  test('a first-response breach shows a notification that opens the conversation', async ({ inbox, page, context }) => {
+  test('a first-response breach shows a notification that opens the conversation', async ({ inbox, page, context, app }) => {
+    // The demo assigns new conversations to whoever is on shift at the hour the test runs, and a
+    // breach in a teammate's conversation goes to their desk; a lead hears every breach.
+    await app.call('setMyPreferences', { role: 'lead', workingCalendarId: null, quietUntil: null });
     await context.grantPermissions(['notifications']);
     await page.evaluate(() => {
       const shown: string[] = [];
