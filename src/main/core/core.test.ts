@@ -59,6 +59,12 @@ describe('core with the demo workspace', () => {
     expect(detail.customer.displayName).toBeTruthy();
   });
 
+  // Seeds whose random draws alone gave fewer than two urgent conversations.
+  it.each([105, 113, 149, 174])('seed %i: the first backlog has urgent work in it', async (seed) => {
+    const core = start(tempDir(), { demo: { ratePerMinute: 0, seed, breachSoonSeconds: 2 } });
+    await until(() => core.handlers.listQueues({}), (q) => q.find((x) => x.id === 'urgent')!.open >= 2);
+  });
+
   it('queues replies during an outage, reports it, and delivers each once, in order, when the platform is back', async () => {
     const core = start(tempDir());
     const h = core.handlers;

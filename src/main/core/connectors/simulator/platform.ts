@@ -62,6 +62,8 @@ const MAX_CATCH_UP_MS = HOUR;
 const FOLLOW_UP_CHANCE = 0.5;
 /** Share of new traffic that is public posts naming the brand (for listening). */
 const PUBLIC_SHARE = 0.15;
+/** Which new conversations of the first backlog are urgent whatever the seed (by their index). */
+const URGENT_BACKLOG_SLOTS = [2, 9];
 
 type ItemRow = Omit<SimulatedItem, 'author'> & { author: string };
 
@@ -288,7 +290,7 @@ export class SimulatedPlatform {
 
   private newConversation(account: SimulatedAccount, at: number, urgent: boolean | null = null, language?: string): string {
     const kind = pick(this.random, account.kinds);
-    const opener = generateOpener(this.random, account.id, kind, { sales: account.sales && this.random() < 0.6, urgent, language });
+    const opener = generateOpener(this.random, account.id, kind, { sales: urgent !== true && account.sales && this.random() < 0.6, urgent, language });
     if (urgent === false) Object.assign(opener.author, { followers: Math.min(opener.author.followers, 5_000), verified: false });
     const conversationPlatformId = `${account.id}:thread:${this.nextCounter()}`;
     this.insertItem({
@@ -369,7 +371,9 @@ export class SimulatedPlatform {
         const thread = pick(this.random, threads);
         this.followUp(thread.accountId, thread.id, at);
       } else {
-        threads.push({ accountId: account.id, id: this.newConversation(account, at, null, languages.shift()) });
+        // Whatever the seed, the queue has urgent work in it from the start.
+        const urgent = URGENT_BACKLOG_SLOTS.includes(threads.length) ? true : null;
+        threads.push({ accountId: account.id, id: this.newConversation(account, at, urgent, languages.shift()) });
       }
     }
     for (const account of this.options.accounts.filter((a) => a.searchable)) {
