@@ -1,4 +1,4 @@
-import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 
@@ -21,6 +21,8 @@ export function copyBeforeUpgrade(db: Database.Database, databasePath: string, v
   rmSync(partial, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(partial);
+    // Customer data: the copy is no more readable than the database itself.
+    chmodSync(partial, statSync(databasePath).mode & 0o777);
     renameSync(partial, target);
   } catch (error) {
     rmSync(partial, { force: true });

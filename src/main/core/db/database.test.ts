@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -118,7 +118,9 @@ describe('openDatabase', () => {
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
     expect(copy.prepare('SELECT value FROM settings').pluck().all()).toEqual(['dark']);
     copy.close();
+    chmodSync(path, 0o600);
     openDatabase(path, migrations.slice(0, 9)).close();
+    expect(statSync(copyBeforeUpgradePath(path, 5)).mode & 0o777, 'the copy is as private as the database').toBe(0o600);
     openDatabase(path).close();
     expect(readdirSync(dirname(path)).filter((name) => name.includes('.before-')).sort()).toEqual(['desk.sqlite.before-v5.sqlite', 'desk.sqlite.before-v9.sqlite']);
   });
