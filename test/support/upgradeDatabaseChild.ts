@@ -4,6 +4,12 @@ import { openDatabase } from '../../src/main/core/db/database';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: upgradeDatabaseChild <database file>');
-process.stdout.write('opening\n');
-openDatabase(path).close();
-process.stdout.write('upgraded\n');
+// Loaded and waiting: the parent starts the upgrade with a line on stdin, so that node's start-up
+// is outside the window it kills in (and overlaps the parent's checks of the previous run).
+process.stdout.write('ready\n');
+process.stdin.once('data', () => {
+  process.stdout.write('opening\n');
+  openDatabase(path).close();
+  process.stdout.write('upgraded\n');
+  process.exit(0);
+});

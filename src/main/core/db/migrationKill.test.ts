@@ -18,11 +18,11 @@ const FROM = 1;
 const LATEST = migrations.length;
 const KILLS = 50;
 const ROOT = resolve(import.meta.dirname, '../../../..');
-const CONVERSATIONS = 5_000;
-const MESSAGES_PER_CONVERSATION = 6;
+const CONVERSATIONS = 2_000;
+const MESSAGES_PER_CONVERSATION = 5;
 
 let work: string;
-let child: string;
+let childScript: string;
 let template: string;
 let rowCounts: Record<string, number>;
 const schemaAt = new Map<number, string[]>();
@@ -80,39 +80,63 @@ interface Run {
   ms: number;
 }
 
-/** Runs the child on `path`; kills it `killAfterMs` after it starts opening (never, when null). */
-function runChild(path: string, killAfterMs: number | null): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, [child, path], {
-      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let started = 0;
-    let stderr = '';
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    proc.stdout.on('data', (chunk: Buffer) => {
-      if (started || !chunk.toString().includes('opening')) return;
-      started = performance.now();
-      if (killAfterMs !== null) setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
-    });
+interface UpgradeChild {
+  folder: string;
+  path: string;
+  /** Starts the upgrade; kills the child `killAfterMs` after it starts opening (never, when null). */
+  upgrade(killAfterMs: number | null): Promise<Run>;
+  stop(): void;
+}
+
+const children = new Set<UpgradeChild>();
+
+/** A child loaded and waiting to upgrade its own copy of the template. */
+async function startChild(): Promise<UpgradeChild> {
+  const folder = mkdtempSync(join(work, 'run-'));
+  const path = join(folder, 'shiftdesk.sqlite');
+  copyFileSync(template, path);
+  const proc = spawn(process.execPath, [childScript, path], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  proc.stdin.on('error', () => {}); // a killed child closes its end
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  await new Promise<void>((resolve, reject) => {
+    proc.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     proc.on('error', reject);
-    proc.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolvePromise({ killed: true, ms: performance.now() - started });
-      else if (code === 0) resolvePromise({ killed: false, ms: performance.now() - started });
-      else reject(new Error(`the upgrade child failed (${code}): ${stderr}`));
-    });
+    void exited.then(() => reject(new Error(`the upgrade child ended before it was ready: ${stderr}`)));
   });
+  const child: UpgradeChild = {
+    folder,
+    path,
+    async upgrade(killAfterMs) {
+      let started = 0;
+      proc.stdout.on('data', (chunk: Buffer) => {
+        if (started || !chunk.toString().includes('opening')) return;
+        started = performance.now();
+        if (killAfterMs !== null) setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
+      });
+      proc.stdin.write('go\n');
+      const { code, signal } = await exited;
+      children.delete(child);
+      if (signal === 'SIGKILL') return { killed: true, ms: performance.now() - started };
+      if (code === 0) return { killed: false, ms: performance.now() - started };
+      throw new Error(`the upgrade child failed (${code}): ${stderr}`);
+    },
+    stop: () => proc.kill('SIGKILL'),
+  };
+  children.add(child);
+  return child;
 }
 
 beforeAll(async () => {
   work = tempDir('shiftdesk-migration-kill-');
-  child = join(work, 'upgradeDatabaseChild.cjs');
+  childScript = join(work, 'upgradeDatabaseChild.cjs');
   await build({
     entryPoints: [join(ROOT, 'test/support/upgradeDatabaseChild.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    outfile: child,
+    outfile: childScript,
     external: ['better-sqlite3'],
     alias: { '@shared': join(ROOT, 'src/shared') },
     logLevel: 'warning',
@@ -126,24 +150,25 @@ beforeAll(async () => {
   schemaAt.set(LATEST, referenceSchema(LATEST));
 }, 60_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  children.forEach((child) => child.stop());
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('kill -9 during an upgrade', () => {
   it(`leaves schema ${FROM} or the latest, never between, at ${KILLS} random points; then upgrades normally`, async () => {
     // How long an undisturbed upgrade takes here, so the kills spread over all of it.
-    const calibration = join(mkdtempSync(join(work, 'run-')), 'shiftdesk.sqlite');
-    copyFileSync(template, calibration);
-    const undisturbed = await runChild(calibration, null);
+    const undisturbed = await (await startChild()).upgrade(null);
 
     const outcomes = { [FROM]: 0, [LATEST]: 0, copyInterrupted: 0, reopened: 0 };
     let kills = 0;
+    let next = startChild();
     for (let i = 0; kills < KILLS; i++) {
       expect(i, 'most runs are killed before they end').toBeLessThan(KILLS * 2);
-      const folder = mkdtempSync(join(work, 'run-'));
-      const path = join(folder, 'shiftdesk.sqlite');
-      copyFileSync(template, path);
-      const run = await runChild(path, Math.random() * undisturbed.ms);
+      const { folder, path, upgrade } = await next;
+      const run = await upgrade(Math.random() * undisturbed.ms);
       if (run.killed) kills++;
+      next = startChild();
 
       const db = new Database(path);
       expect(db.pragma('integrity_check', { simple: true }), `kill ${i} after ${run.ms.toFixed(0)} ms`).toBe('ok');
@@ -158,7 +183,7 @@ describe('kill -9 during an upgrade', () => {
       if (copyInterrupted) outcomes.copyInterrupted++;
 
       // Opening it as the app does completes the upgrade; checked on a sample to keep the test fast.
-      if (i % 5 === 0 || (copyInterrupted && outcomes.copyInterrupted === 1)) {
+      if (i % 10 === 0 || (copyInterrupted && outcomes.copyInterrupted === 1)) {
         const reopened = openDatabase(path);
         expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST);
         expect(schemaOf(reopened)).toEqual(schemaAt.get(LATEST));
@@ -173,6 +198,7 @@ describe('kill -9 during an upgrade', () => {
       }
       rmSync(folder, { recursive: true, force: true });
     }
+    (await next).stop();
     console.log(
       `kill -9 during an upgrade of ${undisturbed.ms.toFixed(0)} ms: ${kills} kills; left at schema ${FROM}: ${outcomes[FROM]} ` +
         `(${outcomes.copyInterrupted} while copying), at ${LATEST}: ${outcomes[LATEST]}; ${outcomes.reopened} then opened and upgraded`,
