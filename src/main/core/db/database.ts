@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DeskError } from '@shared/errors';
+import { copyBeforeUpgrade } from './copyBeforeUpgrade';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { upgradeSchema } from './schemaUpgrade';
 
 export type Db = Database.Database;
 
@@ -26,13 +28,28 @@ export class DatabaseUnreadableError extends DeskError {
   }
 }
 
+export class DatabaseCopyFailedError extends DeskError {
+  constructor(path: string, version: number, cause: unknown) {
+    super(
+      'DatabaseCopyFailed',
+      `Shiftdesk keeps a copy of the database at ${path} before upgrading it, and could not write it ` +
+        `(${cause instanceof Error ? cause.message : String(cause)}). Free some disk space in its folder and start again; ` +
+        `the database was not changed (schema ${version}).`,
+    );
+  }
+}
+
 export function checkMigrationOrder(list: Migration[]): void {
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
 }
 
-/** Opens (creating if needed) a Shiftdesk database and brings its schema up to date. */
+/**
+ * Opens (creating if needed) a Shiftdesk database and brings its schema up to date: in one
+ * transaction (see upgradeSchema), after keeping a copy of an existing database at its old schema
+ * beside it (`<file>.before-v<N>.sqlite`).
+ */
 export function openDatabase(path: string, migrations: Migration[] = allMigrations): Db {
   checkMigrationOrder(migrations);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -52,12 +69,14 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    for (const migration of migrations.slice(version)) {
-      db.transaction(() => {
-        db.exec(migration.sql);
-        db.pragma(`user_version = ${migration.version}`);
-      })();
+    if (version > 0 && version < latest && path !== ':memory:') {
+      try {
+        copyBeforeUpgrade(db, path, version);
+      } catch (error) {
+        throw new DatabaseCopyFailedError(path, version, error);
+      }
     }
+    upgradeSchema(db, path, version, migrations);
     return db;
   } catch (error) {
     db.close();

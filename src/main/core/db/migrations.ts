@@ -1,5 +1,6 @@
 // Numbered, append-only migrations. Never edit a released one: add the next number.
 // PRAGMA user_version holds the number of the last migration applied.
+// Each one needs a case (seed + check) in migrationCases.ts: migrations.test.ts fails without it.
 
 export interface Migration {
   version: number;
