@@ -1,6 +1,7 @@
-// The main window: sandboxed and context-isolated, shown when painted, its size and position
+// The main window: sandboxed and context-isolated, showing app://shiftdesk/index.html (or the dev
+// server), shown when painted, its size and position
 // remembered across runs and restored onto the displays that exist now.
-import { BrowserWindow, nativeTheme, screen } from 'electron';
+import { BrowserWindow, nativeTheme, screen, type WebPreferences } from 'electron';
 import type { Logger } from '../core/ports';
 import type { AppLocation } from './appLocation';
 import type { Translate } from '../core/i18n/translator';
@@ -21,6 +22,23 @@ export interface MainWindowOptions {
   t: Translate;
 }
 
+/**
+ * The main window's web preferences, but for the preload path (known at run time). Exported so
+ * the runtime settings audit's test checks these very settings.
+ */
+export const MAIN_WINDOW_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  spellcheck: true,
+} as const satisfies WebPreferences;
+
 export const DEFAULT_SIZE = { width: 1440, height: 900 };
 export const MIN_SIZE = { width: 960, height: 600 };
 const SAVE_DELAY_MS = 500;
@@ -40,17 +58,7 @@ export function createMainWindow({ location, preloadPath, stateFile, icon, logge
     title: 'Shiftdesk',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#242424' : '#ffffff',
     ...(icon ? { icon } : {}),
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
+    webPreferences: { ...MAIN_WINDOW_WEB_PREFERENCES, preload: preloadPath },
   });
   const contents = window.webContents;
   guardAppWebContents(contents, location, logger);
@@ -72,7 +80,8 @@ export function createMainWindow({ location, preloadPath, stateFile, icon, logge
   window.on('unresponsive', () => logger.warn('the window is not responding'));
   window.on('responsive', () => logger.info('the window is responding again'));
 
-  const loading = location.kind === 'dev-server' ? window.loadURL(location.url.href) : window.loadFile(location.indexPath);
+  // The bundle is served by the app:// protocol (appProtocol.ts), never loaded as a file.
+  const loading = window.loadURL(location.url.href);
   loading.catch((error: unknown) => logger.error('could not load the app page', { error: String(error) }));
   return window;
 }
