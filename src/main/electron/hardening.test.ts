@@ -9,7 +9,6 @@ const openExternal = vi.hoisted(() => vi.fn(async (_url: string) => undefined));
 vi.mock('electron', () => ({ shell: { openExternal }, BrowserWindow: { fromWebContents: () => null } }));
 const { applySessionPolicy, guardAppWebContents, hardenAnyWebContents } = await import('./hardening');
 const { contentSecurityPolicy } = await import('./policy');
-const { MAIN_WINDOW_WEB_PREFERENCES } = await import('./window');
 
 type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>;
 type CheckHandler = NonNullable<Parameters<Session['setPermissionCheckHandler']>[0]>;
@@ -34,8 +33,10 @@ const PERMISSIONS = Object.keys(EVERY_PERMISSION) as Permission[];
 const location = resolveAppLocation({ devServerUrl: undefined, isPackaged: true, rendererDir: '/opt/Shiftdesk/out/renderer' });
 const APP = location.url.href;
 const PRELOAD = '/opt/Shiftdesk/out/preload/index.js';
+/** Settings that pass the audit (the main window's own are checked in webPreferencesAudit.test.ts). */
+const SAFE: WebPreferences = { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false };
 
-function fakeContents(prefs: WebPreferences | null = { ...MAIN_WINDOW_WEB_PREFERENCES, preload: PRELOAD }) {
+function fakeContents(prefs: WebPreferences | null = { ...SAFE, preload: PRELOAD }) {
   const listeners = new Map<string, (event: Partial<Event> & Record<string, unknown>, ...args: unknown[]) => void>();
   let onWindowOpen: ((details: HandlerDetails) => unknown) | null = null;
   const contents = {
@@ -69,7 +70,7 @@ describe('hardenAnyWebContents', () => {
   });
 
   it('refuses a web contents that fails the audit when created, and logs the violations', () => {
-    const { contents } = fakeContents({ ...MAIN_WINDOW_WEB_PREFERENCES, preload: PRELOAD, nodeIntegration: true });
+    const { contents } = fakeContents({ ...SAFE, preload: PRELOAD, nodeIntegration: true });
     const error = vi.fn();
     const refuse = harden(contents, { ...silentLogger, error });
     expect(refuse).toHaveBeenCalledWith(contents);
@@ -95,7 +96,7 @@ describe('hardenAnyWebContents', () => {
     const { contents, emit } = fakeContents();
     const warn = vi.fn();
     harden(contents, { ...silentLogger, warn });
-    expect(emit('will-attach-webview', {}, { ...MAIN_WINDOW_WEB_PREFERENCES })).toBe(true);
+    expect(emit('will-attach-webview', {}, { ...SAFE })).toBe(true);
     expect(emit('will-attach-webview', {}, { nodeIntegration: true, preload: '/tmp/evil.js' })).toBe(true);
     expect(warn.mock.calls).toEqual([
       ['refused to attach a webview', { violations: [] }],

@@ -1,10 +1,46 @@
+// The runtime settings audit, and the main window's real preferences through it: createMainWindow
+// runs against a fake BrowserWindow (the binary cannot run here) that keeps what it was given.
+import { join } from 'node:path';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../core/adapters/logger';
 import { auditWebPreferences, type AuditedPreferences, type WebPreferencesViolation } from './webPreferencesAudit';
 
-vi.mock('electron', () => ({}));
-const { MAIN_WINDOW_WEB_PREFERENCES } = await import('./window');
+const constructed = vi.hoisted(() => [] as BrowserWindowConstructorOptions[]);
+vi.mock('electron', () => {
+  const emitter = () => ({ on: () => undefined, once: () => undefined });
+  class BrowserWindow {
+    webContents = { ...emitter(), setWindowOpenHandler: () => undefined };
+    constructor(options: BrowserWindowConstructorOptions) {
+      constructed.push(options);
+    }
+    on = () => this;
+    once = () => this;
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1440, height: 900 });
+    loadURL = async () => undefined;
+  }
+  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+  return { BrowserWindow, nativeTheme: { shouldUseDarkColors: false }, screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] } };
+});
+const { createMainWindow } = await import('./window');
+const { resolveAppLocation } = await import('./appLocation');
 
 const PRELOAD = '/opt/Shiftdesk/resources/app.asar/out/preload/index.js';
+
+/** What createMainWindow passes to `new BrowserWindow` as webPreferences. */
+function mainWindowPreferences(): AuditedPreferences {
+  constructed.length = 0;
+  createMainWindow({
+    location: resolveAppLocation({ devServerUrl: undefined, isPackaged: true, rendererDir: '/opt/Shiftdesk/out/renderer' }),
+    preloadPath: PRELOAD,
+    stateFile: join('/nonexistent', 'window-state.json'),
+    logger: silentLogger,
+    t: ((key: string) => key) as never,
+  });
+  expect(constructed).toHaveLength(1);
+  return constructed[0]!.webPreferences!;
+}
+const MAIN_WINDOW_WEB_PREFERENCES = mainWindowPreferences();
 const audit = (prefs: AuditedPreferences) => auditWebPreferences(prefs, { ourPreloads: [PRELOAD] });
 
 /** Each unsafe setting alone, and the violation it must raise. */
@@ -24,7 +60,8 @@ const UNSAFE: readonly (readonly [WebPreferencesViolation, AuditedPreferences])[
 
 describe('auditWebPreferences', () => {
   it("passes our main window's own settings, with our preload", () => {
-    expect(audit({ ...MAIN_WINDOW_WEB_PREFERENCES, preload: PRELOAD })).toEqual([]);
+    expect(MAIN_WINDOW_WEB_PREFERENCES).toMatchObject({ preload: PRELOAD, contextIsolation: true, sandbox: true });
+    expect(audit(MAIN_WINDOW_WEB_PREFERENCES)).toEqual([]);
   });
 
   it("passes Electron's defaults (nothing set) and explicit safe values", () => {

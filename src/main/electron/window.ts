@@ -1,7 +1,7 @@
 // The main window: sandboxed and context-isolated, showing app://shiftdesk/index.html (or the dev
-// server), shown when painted, its size and position
-// remembered across runs and restored onto the displays that exist now.
-import { BrowserWindow, nativeTheme, screen, type WebPreferences } from 'electron';
+// server), shown when painted, its size and position remembered across runs and restored onto
+// the displays that exist now.
+import { BrowserWindow, nativeTheme, screen } from 'electron';
 import type { Logger } from '../core/ports';
 import type { AppLocation } from './appLocation';
 import type { Translate } from '../core/i18n/translator';
@@ -22,23 +22,6 @@ export interface MainWindowOptions {
   t: Translate;
 }
 
-/**
- * The main window's web preferences, but for the preload path (known at run time). Exported so
- * the runtime settings audit's test checks these very settings.
- */
-export const MAIN_WINDOW_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  experimentalFeatures: false,
-  spellcheck: true,
-} as const satisfies WebPreferences;
-
 export const DEFAULT_SIZE = { width: 1440, height: 900 };
 export const MIN_SIZE = { width: 960, height: 600 };
 const SAVE_DELAY_MS = 500;
@@ -58,7 +41,23 @@ export function createMainWindow({ location, preloadPath, stateFile, icon, logge
     title: 'Shiftdesk',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#242424' : '#ffffff',
     ...(icon ? { icon } : {}),
-    webPreferences: { ...MAIN_WINDOW_WEB_PREFERENCES, preload: preloadPath },
+    // Spelled out here, not spread from a constant: Electronegativity reads only the literal passed
+    // to the constructor. webPreferencesAudit.test.ts audits what this passes.
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      // No auxclick events: a middle click cannot act as a second, unguarded way to open a link.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   });
   const contents = window.webContents;
   guardAppWebContents(contents, location, logger);
