@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The project's one test command (`npm test`): type check, lint, unit tests (vitest), build,
-// end-to-end tests (Playwright in Chromium against browser mode). Ends with one line that sums
-// every runner: "N passed, N failed, N skipped".
+// The project's one test command (`npm test`): type check, lint, Electronegativity (`security`),
+// unit tests (vitest), build, end-to-end tests (Playwright in Chromium against browser mode).
+// Ends with one line that sums every runner: "N passed, N failed, N skipped".
 //
 // On Linux without a session bus it re-runs itself inside dbus-run-session with a throwaway,
 // unlocked gnome-keyring, so the keychain tests use a real Secret Service.
@@ -43,6 +43,8 @@ if (want('typecheck')) {
   step('typecheck (web)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
 }
 if (want('lint')) step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+// Electronegativity over src/ (offline, about 10 s): no HIGH, every finding reviewed.
+if (want('security')) step('security (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']);
 if (want('unit')) {
   step('unit (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 }

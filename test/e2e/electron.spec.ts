@@ -114,6 +114,22 @@ test.describe('desktop app', () => {
     expect(app.windows()).toHaveLength(1);
   });
 
+  test('serves the page from app://shiftdesk/, refuses traversal, and its settings pass the audit', async () => {
+    expect(page.url()).toMatch(/^app:\/\/shiftdesk\/index\.html(#|$)/);
+    const statuses = await page.evaluate(async () => {
+      const status = (url: string) => fetch(url).then((r) => r.status, () => 0);
+      return { own: await status('app://shiftdesk/index.html'), up: await status('app://shiftdesk/..%2f..%2fpackage.json'), file: await status('file:///etc/hostname') };
+    });
+    expect(statuses).toEqual({ own: 200, up: 403, file: 0 });
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> };
+      const p = contents.getLastWebPreferences();
+      return { sandbox: p.sandbox, contextIsolation: p.contextIsolation, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag };
+    });
+    expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false });
+    expect(log).not.toContain('refused a web contents with unsafe settings');
+  });
+
   test('stops the core when it quits (the data folder lock is released)', async () => {
     await expect(page.getByRole('listbox', { name: 'Conversations' })).toBeVisible();
     expect(existsSync(join(dataDir, 'shiftdesk.lock'))).toBe(true);

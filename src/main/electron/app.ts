@@ -2,11 +2,12 @@
 // is ready (a clear dialog when it cannot start), the contract bound to IPC, the main window, and
 // a clean core.stop() before quitting.
 import { join, resolve } from 'node:path';
-import { app, dialog, ipcMain, net, Notification, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, dialog, ipcMain, net, Notification, protocol, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core } from '../core';
 import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
 import { createFallbackSecretStore } from './fallbackSecretStore';
 import { isAppUrl, resolveAppLocation, type AppLocation } from './appLocation';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { pickLanguage } from '@shared/pickLanguage';
 import { createTranslator, LOCALE_LANGUAGES, type Translate } from '../core/i18n/translator';
 import { createBadge } from './badge';
@@ -14,6 +15,7 @@ import { watchDoNotDisturb } from './doNotDisturb';
 import { createDeskTray } from './tray';
 import { applySessionPolicy, hardenAnyWebContents } from './hardening';
 import { bindContract } from './ipc';
+import { contentSecurityPolicy } from './policy';
 import { createElectronNotifier } from './notifier';
 import { describeStartupError } from './startupError';
 import { createMainWindow, revealWindow } from './window';
@@ -85,12 +87,13 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
     location = resolveAppLocation({
       devServerUrl: process.env.ELECTRON_RENDERER_URL,
       isPackaged: app.isPackaged,
-      indexPath: join(__dirname, '../renderer/index.html'),
+      rendererDir: join(__dirname, '../renderer'),
     });
   } catch (error) {
     void app.whenReady().then(() => failStartup(error, logger));
     return;
   }
+  registerAppScheme(protocol);
   const preloadPath = join(__dirname, '../preload/index.js');
   const icon = process.platform === 'linux' ? resourcePath('icon.png') : undefined;
 
@@ -117,7 +120,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
   };
 
   app.on('second-instance', showMainWindow);
-  app.on('web-contents-created', (_event, contents) => hardenAnyWebContents(contents, logger));
+  app.on('web-contents-created', (_event, contents) => hardenAnyWebContents(contents, { logger, ourPreloads: [preloadPath] }));
   app.on('activate', showMainWindow);
   app.on('window-all-closed', () => {
     // macOS apps stay alive without windows: the core keeps syncing and notifying.
@@ -149,6 +152,9 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 
   const start = () => {
+    if (location.kind === 'bundle') {
+      serveAppProtocol(session.defaultSession.protocol, location.rendererDir, contentSecurityPolicy(), logger);
+    }
     applySessionPolicy(session.defaultSession, {
       location,
       isAppContents: (contents) => contents !== null && appContents().includes(contents),

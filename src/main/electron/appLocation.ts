@@ -1,10 +1,15 @@
-// Where the renderer comes from, and which URLs belong to it: the built index.html on disk, or
-// (only in an unpackaged development run) the electron-vite dev server. Pure: no electron import.
-import { pathToFileURL } from 'node:url';
+// Where the renderer comes from, and which URLs belong to it: the built renderer folder served
+// as app://shiftdesk/ (appProtocol.ts), or (only in an unpackaged development run) the
+// electron-vite dev server. file:// is never the app. Pure: no electron import.
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'shiftdesk';
+/** The app's page: what the window loads and the one URL trusted for IPC and navigation. */
+export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export type AppLocation =
   | { readonly kind: 'dev-server'; readonly url: URL }
-  | { readonly kind: 'file'; readonly url: URL; readonly indexPath: string };
+  | { readonly kind: 'bundle'; readonly url: URL; readonly rendererDir: string };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -13,11 +18,11 @@ export interface AppLocationInput {
   devServerUrl: string | undefined;
   /** app.isPackaged: a packaged app never loads its UI from an environment variable. */
   isPackaged: boolean;
-  /** Absolute path of the built renderer (out/renderer/index.html). */
-  indexPath: string;
+  /** Absolute path of the built renderer folder (out/renderer), served as app://shiftdesk/. */
+  rendererDir: string;
 }
 
-export function resolveAppLocation({ devServerUrl, isPackaged, indexPath }: AppLocationInput): AppLocation {
+export function resolveAppLocation({ devServerUrl, isPackaged, rendererDir }: AppLocationInput): AppLocation {
   if (!isPackaged && devServerUrl) {
     let url: URL;
     try {
@@ -30,20 +35,13 @@ export function resolveAppLocation({ devServerUrl, isPackaged, indexPath }: AppL
     }
     return { kind: 'dev-server', url };
   }
-  return { kind: 'file', url: pathToFileURL(indexPath), indexPath };
-}
-
-function decodedPath(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return pathname;
-  }
+  return { kind: 'bundle', url: new URL(APP_INDEX_URL), rendererDir };
 }
 
 /**
- * True when `raw` is the app's own page: any page of the dev server's origin, or exactly the
- * built index.html (any query or hash). Used for the IPC sender check, navigation and CSP.
+ * True when `raw` is the app's own page: any page of the dev server's origin, or exactly
+ * app://shiftdesk/index.html (any query or hash; compared as written, so no spelling of it that
+ * a parser would rewrite passes). Used for the IPC sender check, navigation and CSP.
  */
 export function isAppUrl(location: AppLocation, raw: string): boolean {
   let url: URL;
@@ -53,5 +51,5 @@ export function isAppUrl(location: AppLocation, raw: string): boolean {
     return false;
   }
   if (location.kind === 'dev-server') return url.origin === location.url.origin;
-  return url.protocol === 'file:' && url.host === location.url.host && decodedPath(url.pathname) === decodedPath(location.url.pathname);
+  return raw === APP_INDEX_URL || raw.startsWith(`${APP_INDEX_URL}#`) || raw.startsWith(`${APP_INDEX_URL}?`);
 }

@@ -1,12 +1,12 @@
 // The handlers hardening.ts installs, called the way Electron calls them (fakes typed against
 // electron's own signatures; the binary cannot run here, so `shell` is mocked).
-import type { Event, HandlerDetails, OnHeadersReceivedListenerDetails, Session, WebContents } from 'electron';
+import type { Event, HandlerDetails, OnHeadersReceivedListenerDetails, Session, WebContents, WebPreferences } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../core/adapters/logger';
 import { resolveAppLocation } from './appLocation';
 
 const openExternal = vi.hoisted(() => vi.fn(async (_url: string) => undefined));
-vi.mock('electron', () => ({ shell: { openExternal } }));
+vi.mock('electron', () => ({ shell: { openExternal }, BrowserWindow: { fromWebContents: () => null } }));
 const { applySessionPolicy, guardAppWebContents, hardenAnyWebContents } = await import('./hardening');
 const { contentSecurityPolicy } = await import('./policy');
 
@@ -30,32 +30,83 @@ const EVERY_PERMISSION: Record<Permission, true> = {
 };
 const PERMISSIONS = Object.keys(EVERY_PERMISSION) as Permission[];
 
-const location = resolveAppLocation({ devServerUrl: undefined, isPackaged: true, indexPath: '/opt/Shiftdesk/out/renderer/index.html' });
+const location = resolveAppLocation({ devServerUrl: undefined, isPackaged: true, rendererDir: '/opt/Shiftdesk/out/renderer' });
 const APP = location.url.href;
+const PRELOAD = '/opt/Shiftdesk/out/preload/index.js';
+/** Settings that pass the audit (the main window's own are checked in webPreferencesAudit.test.ts). */
+const SAFE: WebPreferences = { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false };
 
-function fakeContents() {
-  const listeners = new Map<string, (event: Partial<Event> & Record<string, unknown>) => void>();
+function fakeContents(prefs: WebPreferences | null = { ...SAFE, preload: PRELOAD }) {
+  const listeners = new Map<string, (event: Partial<Event> & Record<string, unknown>, ...args: unknown[]) => void>();
   let onWindowOpen: ((details: HandlerDetails) => unknown) | null = null;
   const contents = {
     on: vi.fn((name: string, listener: (event: Partial<Event>) => void) => listeners.set(name, listener)),
     setWindowOpenHandler: vi.fn((handler: typeof onWindowOpen) => (onWindowOpen = handler)),
+    getLastWebPreferences: vi.fn(() => prefs),
+    getURL: () => APP,
+    setPrefs: (next: WebPreferences | null) => void (prefs = next),
   };
-  const emit = (name: string, fields: Record<string, unknown>) => {
+  const emit = (name: string, fields: Record<string, unknown>, ...args: unknown[]) => {
     const preventDefault = vi.fn();
-    listeners.get(name)!({ preventDefault, ...fields });
+    listeners.get(name)!({ preventDefault, ...fields }, ...args);
     return preventDefault.mock.calls.length > 0;
   };
   const windowOpen = (url: string) => onWindowOpen!({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: APP, policy: 'default' } } as HandlerDetails);
-  return { contents: contents as unknown as WebContents, emit, windowOpen };
+  return { contents: contents as unknown as WebContents, emit, windowOpen, setPrefs: contents.setPrefs };
 }
 
 beforeEach(() => openExternal.mockClear());
 
 describe('hardenAnyWebContents', () => {
-  it('refuses webviews and every new window, opening nothing', () => {
-    const { contents, emit, windowOpen } = fakeContents();
-    hardenAnyWebContents(contents, silentLogger);
-    expect(emit('will-attach-webview', {})).toBe(true);
+  const harden = (contents: WebContents, logger = silentLogger) => {
+    const refuse = vi.fn();
+    hardenAnyWebContents(contents, { logger, ourPreloads: [PRELOAD], refuse });
+    return refuse;
+  };
+
+  it('keeps a web contents with our window\'s settings, and one whose settings are not readable yet', () => {
+    expect(harden(fakeContents().contents)).not.toHaveBeenCalled();
+    expect(harden(fakeContents(null).contents)).not.toHaveBeenCalled();
+  });
+
+  it('refuses a web contents that fails the audit when created, and logs the violations', () => {
+    const { contents } = fakeContents({ ...SAFE, preload: PRELOAD, nodeIntegration: true });
+    const error = vi.fn();
+    const refuse = harden(contents, { ...silentLogger, error });
+    expect(refuse).toHaveBeenCalledWith(contents);
+    expect(error).toHaveBeenCalledWith('refused a web contents with unsafe settings', {
+      moment: 'created',
+      violations: ['node-integration'],
+      url: APP,
+    });
+  });
+
+  it('audits again when the main frame navigates, and refuses once', () => {
+    const { contents, emit, setPrefs } = fakeContents(null);
+    const refuse = harden(contents);
+    setPrefs({ sandbox: false, preload: '/tmp/evil.js' });
+    emit('did-start-navigation', { isMainFrame: false });
+    expect(refuse).not.toHaveBeenCalled();
+    emit('did-start-navigation', { isMainFrame: true });
+    emit('did-start-navigation', { isMainFrame: true });
+    expect(refuse).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses every webview, logging what was wrong with it', () => {
+    const { contents, emit } = fakeContents();
+    const warn = vi.fn();
+    harden(contents, { ...silentLogger, warn });
+    expect(emit('will-attach-webview', {}, { ...SAFE })).toBe(true);
+    expect(emit('will-attach-webview', {}, { nodeIntegration: true, preload: '/tmp/evil.js' })).toBe(true);
+    expect(warn.mock.calls).toEqual([
+      ['refused to attach a webview', { violations: [] }],
+      ['refused to attach a webview', { violations: ['sandbox-off', 'node-integration', 'foreign-preload'] }],
+    ]);
+  });
+
+  it('refuses every new window, opening nothing', () => {
+    const { contents, windowOpen } = fakeContents();
+    harden(contents);
     for (const url of ['https://example.com/', APP, 'javascript:alert(1)', 'about:blank']) {
       expect(windowOpen(url)).toEqual({ action: 'deny' });
     }
@@ -78,7 +129,9 @@ describe('guardAppWebContents', () => {
   it.each([
     ['https://evil.example/', true],
     ['file:///etc/passwd', true],
-    ['file:///opt/Shiftdesk/out/renderer/other.html', true],
+    ['file:///opt/Shiftdesk/out/renderer/index.html', true],
+    ['app://shiftdesk/other.html', true],
+    ['app://evil/index.html', true],
     ['about:blank', true],
     ['data:text/html,x', false],
     [APP, false],
@@ -138,7 +191,7 @@ describe('applySessionPolicy', () => {
   it('refuses every device (HID, serial, USB)', () => {
     const { installed } = setUp();
     for (const deviceType of ['hid', 'serial', 'usb'] as const) {
-      expect(installed.device!({ deviceType, origin: 'file://', device: {} } as never)).toBe(false);
+      expect(installed.device!({ deviceType, origin: 'app://shiftdesk', device: {} } as never)).toBe(false);
     }
   });
 

@@ -10,7 +10,7 @@ import { EventBus } from '../core/events';
 import { isAppUrl, resolveAppLocation } from './appLocation';
 import { bindContract, FORBIDDEN } from './ipc';
 
-const location = resolveAppLocation({ devServerUrl: undefined, isPackaged: true, indexPath: '/opt/Shiftdesk/out/renderer/index.html' });
+const location = resolveAppLocation({ devServerUrl: undefined, isPackaged: true, rendererDir: '/opt/Shiftdesk/out/renderer' });
 const APP = location.url.href;
 
 /** The parts of Electron's WebFrameMain that the sender check reads. */
@@ -39,7 +39,9 @@ const UNTRUSTED: Record<string, () => IpcMainInvokeEvent> = {
     const navigated = fakeContents('https://evil.example/', 7);
     return eventFrom(navigated, navigated.mainFrame);
   },
-  'another page of the file: origin': () => eventFrom(ourWindow, { ...ourWindow.mainFrame, url: 'file:///opt/Shiftdesk/out/renderer/other.html' }),
+  'another page of the app: origin': () => eventFrom(ourWindow, { ...ourWindow.mainFrame, url: 'app://shiftdesk/other.html' }),
+  'another app: host': () => eventFrom(ourWindow, { ...ourWindow.mainFrame, url: 'app://evil/index.html' }),
+  'the built page as a file: URL': () => eventFrom(ourWindow, { ...ourWindow.mainFrame, url: 'file:///opt/Shiftdesk/out/renderer/index.html' }),
   'file:///etc/passwd': () => eventFrom(ourWindow, { ...ourWindow.mainFrame, url: 'file:///etc/passwd' }),
   'a localhost page (no dev server in a packaged app)': () => eventFrom(ourWindow, { ...ourWindow.mainFrame, url: 'http://localhost:5173/' }),
   'about:blank': () => eventFrom(ourWindow, { ...ourWindow.mainFrame, url: 'about:blank' }),

@@ -7,7 +7,7 @@ import { EventBus } from '../core/events';
 import { bindContract, FORBIDDEN, isTrustedSender } from './ipc';
 import { CALL_CHANNEL, EVENT_CHANNEL, type CallReply } from '@shared/ipcChannels';
 
-const APP = 'file:///app/out/renderer/index.html';
+const APP = 'app://shiftdesk/index.html';
 const isAppUrl = (url: string) => url.split('#')[0] === APP;
 
 interface FakeFrame {

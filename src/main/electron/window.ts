@@ -1,5 +1,6 @@
-// The main window: sandboxed and context-isolated, shown when painted, its size and position
-// remembered across runs and restored onto the displays that exist now.
+// The main window: sandboxed and context-isolated, showing app://shiftdesk/index.html (or the dev
+// server), shown when painted, its size and position remembered across runs and restored onto
+// the displays that exist now.
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import type { Logger } from '../core/ports';
 import type { AppLocation } from './appLocation';
@@ -40,15 +41,21 @@ export function createMainWindow({ location, preloadPath, stateFile, icon, logge
     title: 'Shiftdesk',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#242424' : '#ffffff',
     ...(icon ? { icon } : {}),
+    // Spelled out here, not spread from a constant: Electronegativity reads only the literal passed
+    // to the constructor. webPreferencesAudit.test.ts audits what this passes.
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      // No auxclick events: a middle click cannot act as a second, unguarded way to open a link.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
@@ -72,7 +79,8 @@ export function createMainWindow({ location, preloadPath, stateFile, icon, logge
   window.on('unresponsive', () => logger.warn('the window is not responding'));
   window.on('responsive', () => logger.info('the window is responding again'));
 
-  const loading = location.kind === 'dev-server' ? window.loadURL(location.url.href) : window.loadFile(location.indexPath);
+  // The bundle is served by the app:// protocol (appProtocol.ts), never loaded as a file.
+  const loading = window.loadURL(location.url.href);
   loading.catch((error: unknown) => logger.error('could not load the app page', { error: String(error) }));
   return window;
 }
