@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PLATFORMS, type Platform } from '../domain';
 import { languageChain } from '../cannedResponses';
-import { measure } from '../platformLength';
+import { measure, type LengthOptions } from '../platformLength';
 
 export const SURVEY_MODES = ['off', 'csat', 'nps'] as const;
 export type SurveyMode = (typeof SURVEY_MODES)[number];
@@ -75,10 +75,10 @@ export interface SurveyQuestion {
  * The question for a customer: the workspace's text, else the built-in one, in the customer's
  * language (pt-BR → pt → any pt → en), that fits the platform's limit. Null when none fits.
  */
-export function surveyQuestionFor(settings: SurveySettings, customerLanguage: string | null, platform: Platform): SurveyQuestion | null {
+export function surveyQuestionFor(settings: SurveySettings, customerLanguage: string | null, platform: Platform, options: LengthOptions = {}): SurveyQuestion | null {
   if (settings.mode === 'off') return null;
   const builtIn = DEFAULT_SURVEY_QUESTIONS[settings.mode];
-  const fits = (body: string) => !measure(platform, body).over;
+  const fits = (body: string) => !measure(platform, body, options).over;
   for (const texts of [settings.questions, builtIn]) {
     const found = pickByLanguage(texts, customerLanguage);
     if (found && fits(found.body)) return found;
