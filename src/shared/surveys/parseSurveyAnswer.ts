@@ -110,7 +110,7 @@ function readNumber(text: string): Reading | null {
   // A number somewhere in a sentence: only its first position can be an answer.
   const lead = folded.replace(/^[^\p{L}\p{N}]*/u, '');
   // Words before the number ("I'd give it a 4"): they must all be filler.
-  const before = lead.match(/^([\p{L}\p{M}'’\s]*?)\s*(?=\d)/u);
+  const before = lead.match(/^([\p{L}\p{M}'’\s,.!:;،、。！-]*?)\s*(?=\d)/u);
   if (!before || !isFiller(before[1]!)) return null;
   let rest = lead.slice(before[0].length);
 
