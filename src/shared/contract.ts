@@ -34,6 +34,7 @@ import { UI_LANGUAGES } from './uiLanguages';
 import { agentProfileSchema, shiftSchema, timeOffSchema, timeZoneSchema, type AgentProfile, type OnShiftSummary, type ScheduleView, type Shift, type TimeOff } from './schedule';
 import { coverageSegmentSchema, coverageTargetSchema, type CoverageReport } from './schedule/coverage';
 import type { HandoverItem } from './handover';
+import { surveySettingsSchema, type SurveySettings } from './surveys/surveySettings';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -370,6 +371,9 @@ export const methods = {
     input: z.object({ accountId: z.string().min(1).max(200).nullable(), reachable: z.boolean() }).strict(),
     output: returns<SyncStatus>(),
   },
+  /** Satisfaction surveys after resolution (off, CSAT 1–5, NPS 0–10), per workspace. */
+  getSurveySettings: { input: z.object({}).strict(), output: returns<SurveySettings>() },
+  saveSurveySettings: { input: surveySettingsSchema, output: returns<SurveySettings>() },
 } as const;
 
 export const events = {

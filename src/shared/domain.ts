@@ -125,6 +125,10 @@ export interface Message {
   sentiment: 'negative' | 'neutral' | 'positive' | null;
   /** Why it is urgent (the rules that matched), when it is. */
   urgency: { mustInterrupt: boolean; reasons: UrgencyReason[] } | null;
+  /** Of a customer's message read as a survey answer (issue #8). */
+  survey?: { kind: 'csat' | 'nps'; score: number } | null;
+  /** A reply of the desk asking the satisfaction survey's question. */
+  surveyQuestion?: boolean;
 }
 
 export interface Draft {
@@ -254,7 +258,7 @@ export interface DeskNotification {
   suppressed: NotificationSuppression | null;
 }
 
-export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'brandVoice' | 'translation' | 'schedule' | 'coverage' | 'handovers';
+export type ChangedTable = 'conversations' | 'messages' | 'drafts' | 'outbox' | 'accounts' | 'canned' | 'brandVoice' | 'translation' | 'schedule' | 'coverage' | 'handovers' | 'surveys';
 
 export interface ChangesEvent {
   tables: ChangedTable[];

@@ -39,6 +39,7 @@ import { CoverageService } from './schedule/coverageService';
 import { AutoAssigner } from './handover/autoAssign';
 import { HandoverService } from './handover/handoverService';
 import { storedSchedule } from './handover/shiftSchedule';
+import { SurveyService } from './surveys/surveyService';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -169,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
   // A shift moved or ended early: who owes a handover may have changed.
   events.on('changes', (change) => change.tables.includes('schedule') && handovers.poke());
 
+  const surveys = new SurveyService({ repos, clock, events, logger, onQueued: () => sync.replyQueued() });
   const sync = new SyncEngine({
     repos,
     clock,
@@ -176,6 +178,7 @@ export function createCore(options: CoreOptions): Core {
     connectors,
     policies,
     analyze: urgency.analyze,
+    readSurveyReply: surveys.readReply,
     pullIntervalMs: options.pullIntervalMs,
     backoff: options.backoff ?? { ...DEFAULT_BACKOFF, capMs: 30_000 },
     onIngested: (accountId, result) => {
@@ -259,7 +262,11 @@ export function createCore(options: CoreOptions): Core {
     moveToEmail: (input) => inbox.moveToEmail(input),
     retryMessage: ({ messageId }) => inbox.retryMessage(messageId),
     saveDraft: ({ conversationId, body }) => inbox.saveDraft(conversationId, body),
-    resolveConversation: ({ id }) => inbox.setStatus(id, 'resolved'),
+    resolveConversation: ({ id }) => {
+      const summary = inbox.setStatus(id, 'resolved');
+      surveys.resolved(id);
+      return summary;
+    },
     reopenConversation: ({ id }) => inbox.setStatus(id, 'open'),
     assignConversation: ({ id, agentId }) => {
       const summary = inbox.assign(id, agentId);
@@ -374,6 +381,8 @@ export function createCore(options: CoreOptions): Core {
       sync.publishStatus();
       return sync.status();
     },
+    getSurveySettings: () => surveys.settings(),
+    saveSurveySettings: (settings) => surveys.save(settings),
   };
 
   let stopping: Promise<void> | null = null;
@@ -393,6 +402,7 @@ export function createCore(options: CoreOptions): Core {
       });
       sla.start();
       handovers.start();
+      surveys.start();
       void accounts.connectAll().catch((error: unknown) => logger.error('could not connect accounts', { error: String(error) }));
     },
     stop() {
@@ -400,6 +410,7 @@ export function createCore(options: CoreOptions): Core {
         await signIns.clear();
         sla.stop();
         handovers.stop();
+        surveys.stop();
         urgency.stop();
         notifications.stop();
         await sync.stop();

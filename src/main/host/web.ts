@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       secrets: createKeytarSecretStore(),
       logger,
       selfName: userInfo().username,
-      demo: { ratePerMinute: options.demoRate, breachSoonSeconds: options.demoBreachSeconds },
+      demo: { ratePerMinute: options.demoRate, breachSoonSeconds: options.demoBreachSeconds, surveyAnswerChance: options.demoSurveyAnswers },
       pullIntervalMs: options.pollIntervalMs,
     });
   } catch (error) {

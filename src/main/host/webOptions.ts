@@ -8,6 +8,8 @@ export interface WebOptions {
   demoRate: number | undefined;
   /** Seconds after the first start at which one demo conversation breaches (env only). */
   demoBreachSeconds: number | undefined;
+  /** Share of surveys the demo's customers answer (env SHIFTDESK_DEMO_SURVEY_ANSWERS, 0..1). */
+  demoSurveyAnswers: number | undefined;
   /** Poll every account this often (env only: tests against local servers). */
   pollIntervalMs: number | undefined;
   help: boolean;
@@ -52,6 +54,12 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
+function parseShare(value: string): number {
+  const share = Number(value);
+  if (value.trim() === '' || !(share >= 0 && share <= 1)) throw new Error(`SHIFTDESK_DEMO_SURVEY_ANSWERS must be 0 to 1, not "${value}"`);
+  return share;
+}
+
 export function parseWebOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): WebOptions {
   const options: WebOptions = {
     port: env.SHIFTDESK_PORT ? parsePort(env.SHIFTDESK_PORT) : DEFAULT_PORT,
@@ -59,6 +67,7 @@ export function parseWebOptions(argv: string[], env: NodeJS.ProcessEnv = process
     demoRate: env.SHIFTDESK_DEMO_RATE ? parseRate(env.SHIFTDESK_DEMO_RATE) : undefined,
     demoBreachSeconds: env.SHIFTDESK_DEMO_BREACH_SECONDS ? parseSeconds(env.SHIFTDESK_DEMO_BREACH_SECONDS) : undefined,
     pollIntervalMs: env.SHIFTDESK_POLL_INTERVAL_MS ? parsePollInterval(env.SHIFTDESK_POLL_INTERVAL_MS) : undefined,
+    demoSurveyAnswers: env.SHIFTDESK_DEMO_SURVEY_ANSWERS ? parseShare(env.SHIFTDESK_DEMO_SURVEY_ANSWERS) : undefined,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {

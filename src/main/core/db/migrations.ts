@@ -460,4 +460,36 @@ export const migrations: Migration[] = [
       CREATE INDEX messages_inbound_at ON messages (created_at, language) WHERE direction = 'in';
     `,
   },
+  {
+    version: 15,
+    name: 'surveys: one per conversation, answers',
+    sql: `
+      -- The satisfaction survey of a resolved conversation (src/main/core/surveys): scheduled
+      -- at resolution, sent (queued through the outbox with message_id), answered or expired;
+      -- cancelled when the conversation reopened before it went out (a later resolution
+      -- schedules it again). One row per conversation: a survey is sent at most once.
+      CREATE TABLE conversation_surveys (
+        conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('csat', 'nps')),
+        state TEXT NOT NULL CHECK (state IN ('scheduled', 'sent', 'answered', 'expired', 'cancelled')),
+        send_at INTEGER NOT NULL,
+        message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+        language TEXT,
+        sent_at INTEGER,
+        closed_at INTEGER
+      ) STRICT;
+      CREATE INDEX conversation_surveys_due ON conversation_surveys (send_at) WHERE state = 'scheduled';
+      CREATE INDEX conversation_surveys_open ON conversation_surveys (sent_at) WHERE state = 'sent';
+      -- Answers read from customers' replies (SurveyAnswerSink; the reports' events at merge).
+      CREATE TABLE survey_answers (
+        message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('csat', 'nps')),
+        score INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        answered_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX survey_answers_at ON survey_answers (answered_at);
+    `,
+  },
 ];

@@ -16,6 +16,8 @@ export interface DemoOptions {
   seed?: number;
   /** Seconds after the first start at which one waiting conversation breaches (default 90). */
   breachSoonSeconds?: number;
+  /** Share of built-in satisfaction surveys the simulated customers answer (default 0.7). */
+  surveyAnswerChance?: number;
 }
 
 export { DEMO_CONNECTOR };
@@ -65,5 +67,6 @@ export function setUpDemo(repos: Repos, dataDir: string, clock: Clock, options: 
     ratePerMinute: options.ratePerMinute ?? 2,
     seed: options.seed,
     breachSoonSeconds: options.breachSoonSeconds ?? 90,
+    surveyAnswerChance: options.surveyAnswerChance,
   });
 }

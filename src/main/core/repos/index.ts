@@ -12,6 +12,7 @@ import { createOutboxRepo, type OutboxRepo } from './outbox';
 import { createScheduleRepo, type ScheduleRepo } from './schedule';
 import { createSlaRepo, type SlaRepo } from './sla';
 import { createSyncStateRepo, type SyncStateRepo } from './syncState';
+import { createSurveyRepo, type SurveyRepo } from './surveys';
 import { createTranslationRepo, type TranslationRepo } from './translations';
 import { createWorkspaceRepo, type WorkspaceRepo } from './workspace';
 
@@ -32,6 +33,7 @@ export interface Repos {
   schedule: ScheduleRepo;
   coverage: CoverageRepo;
   handovers: HandoverRepo;
+  surveys: SurveyRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -52,5 +54,6 @@ export function createRepos(db: Db): Repos {
     schedule: createScheduleRepo(db),
     coverage: createCoverageRepo(db),
     handovers: createHandoverRepo(db),
+    surveys: createSurveyRepo(db),
   };
 }

@@ -77,14 +77,16 @@ export function createMessageRepo(db: Db) {
   );
   const maxIdStmt = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM messages');
   const indexSinceStmt = db.prepare<[number]>('INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages WHERE id > ?');
-  const listStmt = db.prepare<[number], Omit<Message, 'urgent' | 'urgency'> & { urgent: number; urgency: string | null }>(
+  const listStmt = db.prepare<[number], Omit<Message, 'urgent' | 'urgency' | 'survey' | 'surveyQuestion'> & { urgent: number; urgency: string | null; surveyKind: 'csat' | 'nps' | null; surveyScore: number | null; isSurveyQuestion: number }>(
     `SELECT m.id, m.conversation_id AS conversationId, m.direction, m.body, m.created_at AS createdAt, m.status, m.error,
             COALESCE(CASE m.direction WHEN 'in' THEN cu.display_name ELSE ag.name END, '') AS authorName,
             m.language, m.language_confidence AS languageConfidence, m.language_source AS languageSource,
-            m.urgent, m.sentiment_label AS sentiment, m.urgency
+            m.urgent, m.sentiment_label AS sentiment, m.urgency, sa.kind AS surveyKind, sa.score AS surveyScore, cs.conversation_id IS NOT NULL AS isSurveyQuestion
      FROM messages m
      LEFT JOIN customers cu ON cu.id = m.customer_id
      LEFT JOIN agents ag ON ag.id = m.agent_id
+     LEFT JOIN survey_answers sa ON sa.message_id = m.id
+     LEFT JOIN conversation_surveys cs ON cs.conversation_id = m.conversation_id AND cs.message_id = m.id
      WHERE m.conversation_id = +? ORDER BY m.created_at, m.id`,
   );
   const refStmt = db.prepare<[number], MessageRef>(
@@ -137,7 +139,13 @@ export function createMessageRepo(db: Db) {
     maxId: (): number => maxIdStmt.get()?.id ?? 0,
     indexSince: (id: number) => void indexSinceStmt.run(id),
     forConversation: (conversationId: number): Message[] =>
-      listStmt.all(conversationId).map((row) => ({ ...row, urgent: row.urgent === 1, urgency: row.urgency ? (JSON.parse(row.urgency) as Message['urgency']) : null })),
+      listStmt.all(conversationId).map(({ surveyKind, surveyScore, isSurveyQuestion, ...row }) => ({
+        ...row,
+        ...(isSurveyQuestion ? { surveyQuestion: true } : {}),
+        urgent: row.urgent === 1,
+        urgency: row.urgency ? (JSON.parse(row.urgency) as Message['urgency']) : null,
+        survey: surveyKind && surveyScore !== null ? { kind: surveyKind, score: surveyScore } : null,
+      })),
     ref: (id: number): MessageRef | null => refStmt.get(id) ?? null,
     lastInboundPlatformId: (conversationId: number): string | null => lastInboundStmt.get(conversationId)?.platformId ?? null,
     setStatus: (id: number, status: MessageStatus, error: string | null = null) => void setStatusStmt.run({ id, status, error }),

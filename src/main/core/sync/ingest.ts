@@ -38,6 +38,13 @@ export interface MessageAnalysis {
 
 export type Analyze = (item: InboundItem, platform: Platform) => MessageAnalysis;
 
+/**
+ * Reads a customer's message as the answer to a survey of its conversation (inside the ingest
+ * transaction). `keepResolved`: the message is only the answer, so a resolved conversation stays
+ * resolved; null when the conversation awaits no answer.
+ */
+export type SurveyReplyReader = (reply: { conversationId: number; messageId: number; body: string; language: string | null; createdAt: number }) => { keepResolved: boolean } | null;
+
 export const NO_LANGUAGE = { language: null, languageSource: null, languageConfidence: null } as const;
 
 /** The platform's language tag, unchecked (as a primary subtag, like the detector's: one queue per language). */
@@ -63,6 +70,8 @@ export interface IngestOptions {
   saveCursor?: (cursor: string | null) => void;
   /** Language, sentiment and urgency of customers' messages (default: basicAnalysis). */
   analyze?: Analyze;
+  /** Survey answers in customers' replies (default: none are read). */
+  readSurveyReply?: SurveyReplyReader;
 }
 
 export function ingestPage(
@@ -191,9 +200,12 @@ export function ingestPage(
         conv.preview = item.body.slice(0, PREVIEW_LENGTH);
       }
       if (item.direction === 'in') {
+        const survey = options.readSurveyReply?.({ conversationId: conv.id, messageId, body: item.body, language, createdAt: item.createdAt }) ?? null;
+        // A survey answer that says nothing more leaves a resolved conversation resolved.
+        const keepResolved = conv.status === 'resolved' && survey?.keepResolved === true;
         // New to us means the agent has not seen it, whatever its timestamp: it awaits an answer
         // (in the inbox; a listening hit waits until an agent takes it).
-        if (conv.status !== 'listening' || !options.listening) {
+        if (!keepResolved && (conv.status !== 'listening' || !options.listening)) {
           if (conv.awaitingSince === null || item.createdAt < conv.awaitingSince) conv.awaitingSince = item.createdAt;
           if (conv.status !== 'open') conv.status = 'open';
         }

@@ -9,7 +9,7 @@ import type { BackoffOptions } from './backoff';
 import { FirstSyncTracker } from './firstSync';
 import { HealthTracker } from './health';
 import { OutboxWorker } from './outboxWorker';
-import { ingestPage, type Analyze, type IngestResult } from './ingest';
+import { ingestPage, type Analyze, type IngestResult, type SurveyReplyReader } from './ingest';
 import { PullLoop, type PullSource } from './pullLoop';
 
 const STATUS_THROTTLE_MS = 5_000;
@@ -25,6 +25,8 @@ export interface SyncEngineDeps {
   policies: () => readonly ResolvedSlaPolicy[];
   /** Language, sentiment and urgency of customers' messages as they are stored. */
   analyze?: Analyze;
+  /** Survey answers in customers' replies to the account feeds. */
+  readSurveyReply?: SurveyReplyReader;
   onIngested: (accountId: string, result: IngestResult) => void;
   onOutboxChanged: (conversationIds: number[]) => void;
   onStatus: (status: SyncStatus) => void;
@@ -95,7 +97,7 @@ export class SyncEngine {
       cursor: () => repos.syncState.get(accountId).cursor,
       pull: (cursor) => connector.pull(cursor, this.firstSyncs.control(accountId)),
       ingest: (page, now) => {
-        const result = ingestPage(repos, accountId, page.items, page.cursor, policies(), now, { analyze: this.deps.analyze });
+        const result = ingestPage(repos, accountId, page.items, page.cursor, policies(), now, { analyze: this.deps.analyze, readSurveyReply: this.deps.readSurveyReply });
         this.firstSyncs.ingested(accountId, result.newMessages);
         return result;
       },

@@ -18,7 +18,7 @@ describe('sentiment', () => {
   });
 
   it('stays in [-1, 1] and is neutral without sentiment words', () => {
-    expect(scorer.score('How do I change my seat?', 'en')).toEqual({ score: 0, label: 'neutral', lexicon: 'en', hits: 0 });
+    expect(scorer.score('How do I change my seat?', 'en')).toEqual({ score: 0, label: 'neutral', lexicon: 'en', hits: 0, confidence: 0.3 });
     expect(score('😡🤬😡🤬😡🤬 worst worst worst horrible TERRIBLE!!!!!!')).toBeGreaterThanOrEqual(-1);
     expect(score('😡🤬😡🤬😡🤬 worst worst worst horrible TERRIBLE!!!!!!')).toBeLessThan(-0.95);
   });

@@ -36,6 +36,11 @@ export interface Sentiment {
   lexicon: string | null;
   /** How many words, emoji and emoticons carried a valence (0: the score says nothing). */
   hits: number;
+  /**
+   * How far the label can be trusted (0..1): low for a neutral with nothing found, lowest in a
+   * language without a word lexicon (only emoji could count there), higher with more hits.
+   */
+  confidence: number;
 }
 
 /** A lexicon data file (lexicons/*.json). Valences are on AFINN's -5..5 scale. */
@@ -144,7 +149,7 @@ export class SentimentScorer {
 
     const score = sum === 0 ? 0 : clamp(sum / Math.sqrt(sum * sum + ALPHA));
     const label: SentimentLabel = score <= -this.neutralBand ? 'negative' : score >= this.neutralBand ? 'positive' : 'neutral';
-    return { score: round(score), label, lexicon: lexiconName, hits };
+    return { score: round(score), label, lexicon: lexiconName, hits, confidence: confidenceOf(lexiconName !== null, hits) };
   }
 }
 
@@ -363,6 +368,11 @@ function isShouting(text: string): boolean {
 /** 👍🏽 → 👍, ❤️ → ❤, 🤦‍♂️ → 🤦. */
 function baseEmoji(e: string): string {
   return e.replace(/\p{Emoji_Modifier}|\uFE0F|\u20E3/gu, '').split('\u200D')[0] ?? e;
+}
+
+function confidenceOf(withLexicon: boolean, hits: number): number {
+  if (hits === 0) return withLexicon ? 0.3 : 0.1;
+  return round(Math.min(withLexicon ? 0.9 : 0.7, 0.4 + 0.15 * hits));
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

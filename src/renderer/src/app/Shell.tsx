@@ -27,6 +27,7 @@ import { ThreadPane } from '../features/thread/ThreadPane';
 import { useConversationActions } from '../features/thread/useConversationActions';
 import { UrgencyRulesDialog } from '../features/urgencyRules/UrgencyRulesDialog';
 import { TranslationSettingsDialog } from '../features/translation/TranslationSettingsDialog';
+import { SurveySettingsDialog } from '../features/surveys/SurveySettingsDialog';
 import { useAccountLabel } from '../components/useAccountLabel';
 import { markers } from '../components/templateParts';
 import { TemplateText } from '../components/TemplateText';
@@ -63,6 +64,7 @@ export function Shell() {
   const [urgencyOpen, setUrgencyOpen] = useState(false);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
   const [translationOpen, setTranslationOpen] = useState(false);
+  const [surveysOpen, setSurveysOpen] = useState(false);
   const [scheduleOpen, setScheduleOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
@@ -147,7 +149,7 @@ export function Shell() {
       help: () => setHelpOpen(true),
       library: () => setLibraryOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !scheduleOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !surveysOpen && !scheduleOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -207,6 +209,7 @@ export function Shell() {
               onLibrary={() => setLibraryOpen(true)}
               onManageUrgency={() => setUrgencyOpen(true)}
               onTranslationSettings={() => setTranslationOpen(true)}
+              onSurveySettings={() => setSurveysOpen(true)}
               onSchedule={() => setScheduleOpen(true)}
             />
           </nav>
@@ -258,6 +261,7 @@ export function Shell() {
       <UrgencyRulesDialog opened={urgencyOpen} onClose={() => setUrgencyOpen(false)} />
       <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
       <TranslationSettingsDialog opened={translationOpen} onClose={() => setTranslationOpen(false)} />
+      <SurveySettingsDialog opened={surveysOpen} onClose={() => setSurveysOpen(false)} />
       <ScheduleDialog opened={scheduleOpen} onClose={() => setScheduleOpen(false)} />
     </AppShell>
   );

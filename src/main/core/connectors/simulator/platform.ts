@@ -7,6 +7,7 @@ import type { ConversationKind, Platform } from '@shared/domain';
 import type { Clock } from '../../ports';
 import { CORPUS_LANGUAGES, generateFollowUp, generateOpener, type GeneratedAuthor } from './generator';
 import { pick, seededRandom, type Random } from './random';
+import { simulatedSurveyAnswer } from './surveyAnswers';
 
 export interface SimulatedAccount {
   id: string;
@@ -32,6 +33,8 @@ export interface SimulatorOptions {
    * seconds after the first start, so the demo shows a breach right away.
    */
   breachSoonSeconds?: number;
+  /** Share of built-in satisfaction surveys the simulated customers answer (default 0.7). */
+  surveyAnswerChance?: number;
 }
 
 export interface SimulatedItem {
@@ -86,11 +89,17 @@ export class SimulatedPlatform {
         feed TEXT NOT NULL DEFAULT 'inbox');
       CREATE INDEX IF NOT EXISTS items_account ON items (account_id, seq);
       CREATE TABLE IF NOT EXISTS scheduled (
-        id INTEGER PRIMARY KEY, due_at INTEGER NOT NULL, account_id TEXT NOT NULL, conversation_platform_id TEXT NOT NULL);
+        id INTEGER PRIMARY KEY, due_at INTEGER NOT NULL, account_id TEXT NOT NULL, conversation_platform_id TEXT NOT NULL,
+        -- what the customer will write (a survey answer); NULL: a generated follow-up
+        body TEXT);
       CREATE TABLE IF NOT EXISTS posts (
         idempotency_key TEXT PRIMARY KEY, account_id TEXT NOT NULL, platform_id TEXT NOT NULL UNIQUE,
         conversation_platform_id TEXT NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL);
     `);
+    // Demo files from before survey answers: the scheduled message's text.
+    if (!this.db.prepare<[], { name: string }>('PRAGMA table_info(scheduled)').all().some((c) => c.name === 'body')) {
+      this.db.exec('ALTER TABLE scheduled ADD COLUMN body TEXT');
+    }
     const seed = Number(this.meta('seed') ?? options.seed ?? Math.floor(Math.random() * 2 ** 31));
     // Continue the random sequence where the last run stopped, so restarts do not replay it.
     const draws = Number(this.meta('runs') ?? 0);
@@ -188,7 +197,13 @@ export class SimulatedPlatform {
            VALUES (@idempotencyKey, @accountId, @platformId, @conversationPlatformId, @body, @createdAt)`,
         )
         .run(post);
-      if (this.random() < FOLLOW_UP_CHANCE) {
+      const surveyAnswer = simulatedSurveyAnswer(this.random, request.body);
+      if (surveyAnswer !== null) {
+        // Answered within half a minute, or never.
+        if (this.random() < (this.options.surveyAnswerChance ?? 0.7)) {
+          this.schedule(now + 5_000 + Math.floor(this.random() * 25_000), accountId, request.conversationPlatformId, surveyAnswer);
+        }
+      } else if (this.random() < FOLLOW_UP_CHANCE) {
         const delay = 20_000 + Math.floor(this.random() * 100_000);
         this.schedule(now + delay, accountId, request.conversationPlatformId);
       }
@@ -233,10 +248,10 @@ export class SimulatedPlatform {
     return next;
   }
 
-  private schedule(dueAt: number, accountId: string, conversationPlatformId: string): void {
+  private schedule(dueAt: number, accountId: string, conversationPlatformId: string, body: string | null = null): void {
     this.db
-      .prepare('INSERT INTO scheduled (due_at, account_id, conversation_platform_id) VALUES (?, ?, ?)')
-      .run(dueAt, accountId, conversationPlatformId);
+      .prepare('INSERT INTO scheduled (due_at, account_id, conversation_platform_id, body) VALUES (?, ?, ?, ?)')
+      .run(dueAt, accountId, conversationPlatformId, body);
   }
 
   private interval(): number {
@@ -260,12 +275,12 @@ export class SimulatedPlatform {
         this.setMeta('next_at', String(next));
       }
       const due = this.db
-        .prepare<[number], { id: number; dueAt: number; accountId: string; conversationPlatformId: string }>(
-          'SELECT id, due_at AS dueAt, account_id AS accountId, conversation_platform_id AS conversationPlatformId FROM scheduled WHERE due_at <= ?',
+        .prepare<[number], { id: number; dueAt: number; accountId: string; conversationPlatformId: string; body: string | null }>(
+          'SELECT id, due_at AS dueAt, account_id AS accountId, conversation_platform_id AS conversationPlatformId, body FROM scheduled WHERE due_at <= ?',
         )
         .all(now);
       for (const s of due) {
-        events.push({ at: s.dueAt, run: () => this.followUp(s.accountId, s.conversationPlatformId, s.dueAt) });
+        events.push({ at: s.dueAt, run: () => this.followUp(s.accountId, s.conversationPlatformId, s.dueAt, s.body) });
         this.db.prepare('DELETE FROM scheduled WHERE id = ?').run(s.id);
       }
       events.sort((a, b) => a.at - b.at).forEach((e) => e.run());
@@ -307,7 +322,7 @@ export class SimulatedPlatform {
     return conversationPlatformId;
   }
 
-  private followUp(accountId: string, conversationPlatformId: string, at: number): void {
+  private followUp(accountId: string, conversationPlatformId: string, at: number, body: string | null = null): void {
     const first = this.db
       .prepare<[string], ItemRow>(
         `SELECT seq, account_id AS accountId, platform_id AS platformId, conversation_platform_id AS conversationPlatformId,
@@ -321,7 +336,7 @@ export class SimulatedPlatform {
       accountId,
       platformId: `${accountId}:msg:${this.nextCounter()}`,
       author: JSON.parse(first.author) as GeneratedAuthor,
-      body: generateFollowUp(this.random, first.language),
+      body: body ?? generateFollowUp(this.random, first.language),
       createdAt: at,
     });
   }

@@ -31,10 +31,11 @@ export interface QueueRailProps {
   onLibrary?(): void;
   onManageUrgency?(): void;
   onTranslationSettings?(): void;
+  onSurveySettings?(): void;
   onSchedule?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSchedule }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSurveySettings, onSchedule }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -88,7 +89,7 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {languageQueues.map(item)}
         </RailGroup>
       )}
-      {(onSlaSettings || onLibrary || onTranslationSettings || onSchedule) && (
+      {(onSlaSettings || onLibrary || onTranslationSettings || onSurveySettings || onSchedule) && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
             {t('queues.settings')}
@@ -111,6 +112,11 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {onTranslationSettings && (
             <SettingsButton icon={<TranslateIcon />} onClick={onTranslationSettings} testId="translation-settings">
               {t('queues.translationSettings')}
+            </SettingsButton>
+          )}
+          {onSurveySettings && (
+            <SettingsButton icon={<SurveyIcon />} onClick={onSurveySettings} testId="survey-settings">
+              {t('queues.surveySettings')}
             </SettingsButton>
           )}
         </Stack>
@@ -174,6 +180,14 @@ function TranslateIcon() {
     <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
       <path d="M4 5h8M8 3v2m2 0c-1 4-3.5 7-6 8.5M6 9c1 2 3 3.5 5 4.5" />
       <path d="M13 21l4-9 4 9m-6.5-3h5" />
+    </svg>
+  );
+}
+
+function SurveyIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />
     </svg>
   );
 }

@@ -11,6 +11,7 @@ import { readNow } from '../../components/useNow';
 import { LanguageTag } from '../../components/LanguageTag';
 import { urgencyReasonText } from '../../components/urgencyReasons';
 import { MessageTranslation } from '../translation/MessageTranslation';
+import { SentimentMark, SurveyAnswerBadge } from './MessageMarks';
 import classes from './Thread.module.css';
 
 export const MessageItem = memo(function MessageItem({ message, onRetry }: { message: Message; onRetry(id: number): Promise<unknown> }) {
@@ -27,19 +28,16 @@ export const MessageItem = memo(function MessageItem({ message, onRetry }: { mes
       <div className={classes.bubble}>
         <Group gap={6} wrap="nowrap" mb={2}>
           <Text size="xs" fw={600} truncate>
-            {/* Sent by the desk itself (an SLA policy's acknowledgement), not by an agent. */}
-            {outbound && !message.authorName ? t('message.automatic') : <bdi>{message.authorName}</bdi>}
+            {/* Sent by the desk itself (an SLA policy's acknowledgement, a survey), not by an agent. */}
+            {outbound && !message.authorName ? t(message.surveyQuestion ? 'message.surveyQuestion' : 'message.automatic') : <bdi>{message.authorName}</bdi>}
           </Text>
           <Text size="xs" c="dimmed" component="time" dateTime={new Date(message.createdAt).toISOString()} title={formatFullDateTime(message.createdAt, locale)} style={{ whiteSpace: 'nowrap' }}>
             {formatMessageTime(message.createdAt, readNow(), locale)}
           </Text>
           {!outbound && message.language && <LanguageTag code={message.language} source={message.languageSource} confidence={message.languageConfidence} />}
           {message.urgent && <UrgentBadge message={message} />}
-          {message.sentiment === 'negative' && (
-            <Badge size="xs" color="orange" variant="outline" title={t('message.negativeHint')} data-sentiment="negative">
-              {t('message.negative')}
-            </Badge>
-          )}
+          {!outbound && message.sentiment && <SentimentMark sentiment={message.sentiment} />}
+          {message.survey && <SurveyAnswerBadge survey={message.survey} />}
         </Group>
         {/* lang: the detected language, for the right glyphs (Han in Japanese) and screen-reader voice. */}
         <Text size="sm" dir="auto" lang={message.language ?? undefined} className={classes.body}>
