@@ -253,4 +253,18 @@ export const migrationCases: Record<number, MigrationCase> = {
       expectPlanUses(db, "SELECT created_at, language FROM messages WHERE direction = 'in' AND created_at >= ? AND created_at < ?", 'messages_inbound_at', T0 - 7 * 1440 * MINUTE, T0);
     },
   },
+  15: {
+    seed: (db) =>
+      db.exec(/* sql */ `
+        INSERT INTO conversation_surveys (conversation_id, kind, state, send_at, message_id, language, sent_at, closed_at)
+          VALUES (2, 'csat', 'answered', ${T0 + 30 * MINUTE}, 5, 'pt', ${T0 + 31 * MINUTE}, ${T0 + 40 * MINUTE});
+        INSERT INTO survey_answers (message_id, conversation_id, kind, score, confidence, answered_at) VALUES (6, 2, 'csat', 5, 0.95, ${T0 + 40 * MINUTE});
+      `),
+    check: (db) => {
+      expect(objectNames(db, 'table')).toEqual(expect.arrayContaining(['conversation_surveys', 'survey_answers']));
+      expect(db.prepare('SELECT COUNT(*) FROM conversation_surveys').pluck().get()).toBe(0);
+      expect(() => db.exec(`INSERT INTO conversation_surveys (conversation_id, kind, state, send_at) VALUES (1, 'ces', 'scheduled', ${T0})`)).toThrow(/CHECK constraint/);
+      expectPlanUses(db, "SELECT conversation_id FROM conversation_surveys WHERE state = 'scheduled' AND send_at <= ?", 'conversation_surveys_due', T0);
+    },
+  },
 };
