@@ -4,10 +4,10 @@
 import Database from 'better-sqlite3';
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { seededRandom, type Random } from '../../src/main/core/connectors/simulator/random';
 import { chaosPlan, type DeskEvent, type DeskOptions, type PlatformEvent, type PlatformOptions } from './chaosPlan';
@@ -62,13 +62,20 @@ export interface ChaosFigures {
 
 const PLATFORM: Omit<PlatformOptions, 'storePath' | 'idempotency'> = { thinkMs: 10, holdMs: 25 };
 const STARTUP_KILL_WINDOW_MS = 60;
-const RANDOM_KILL_WINDOW_MS = 3 * PLATFORM.holdMs;
+const RANDOM_KILL_WINDOW_MS = 2 * PLATFORM.holdMs;
 /** A kill aimed at the platform's next event falls back to now if none comes by then. */
 const AIMED_KILL_TIMEOUT_MS = 2_000;
 const FINAL_DELIVERY_TIMEOUT_MS = 60_000;
 
-/** Bundles the two process entries (path aliases resolved, better-sqlite3 left to node). */
-async function bundleEntries(outdir: string): Promise<{ desk: string; platform: string }> {
+let bundled: Promise<{ desk: string; platform: string }> | null = null;
+
+/** Bundles the two process entries once per test process (path aliases resolved, better-sqlite3 left to node). */
+function bundleEntries(): Promise<{ desk: string; platform: string }> {
+  bundled ??= bundleInto(mkdtempSync(join(tmpdir(), 'shiftdesk-chaos-bundle-')));
+  return bundled;
+}
+
+async function bundleInto(outdir: string): Promise<{ desk: string; platform: string }> {
   const require = createRequire(import.meta.url);
   await build({
     entryPoints: [join(root, 'test/chaos/deskCore.ts'), join(root, 'test/chaos/platformFake.ts')],
@@ -103,13 +110,14 @@ interface Desk {
   process: ChildProcess;
   /** Modules loaded; waiting for 'go'. */
   loaded: Promise<void>;
+  /** The process is gone and its messages are all read. */
   exited: Promise<unknown>;
   onEvent: (event: DeskEvent) => void;
 }
 
 function spawnDesk(entry: string, options: DeskOptions, compileCache: string): Desk {
   const child = start(entry, options, compileCache);
-  const desk: Desk = { process: child, loaded: Promise.resolve(), exited: once(child, 'exit'), onEvent: () => {} };
+  const desk: Desk = { process: child, loaded: Promise.resolve(), exited: once(child, 'close'), onEvent: () => {} };
   desk.loaded = new Promise((resolve) =>
     child.on('message', (event: DeskEvent) => (event.type === 'loaded' ? resolve() : desk.onEvent(event))),
   );
@@ -131,11 +139,11 @@ export async function runChaos(run: ChaosRun): Promise<ChaosFigures> {
   const started = Date.now();
   const random = seededRandom(run.seed);
   const dir = mkdtempSync(join(tmpdir(), 'shiftdesk-chaos-'));
-  const entries = await bundleEntries(join(dir, 'bundle'));
+  const entries = await bundleEntries();
   const storePath = join(dir, 'platform.sqlite');
   const dbPath = join(dir, 'desk.sqlite');
 
-  const compileCache = join(dir, 'compile-cache');
+  const compileCache = join(dirname(entries.desk), 'compile-cache');
   const platform = start(entries.platform, { storePath, idempotency: run.idempotency, ...PLATFORM } satisfies PlatformOptions, compileCache);
   const platformListeners = new Set<(event: PlatformEvent) => void>();
   platform.on('message', (event: PlatformEvent) => platformListeners.forEach((listener) => listener(event)));
@@ -243,6 +251,7 @@ export async function runChaos(run: ChaosRun): Promise<ChaosFigures> {
   }
 
   Object.assign(figures, countOutcome(dbPath, storePath, run), { seconds: (Date.now() - started) / 1000 });
+  rmSync(dir, { recursive: true, force: true });
   return figures;
 }
 

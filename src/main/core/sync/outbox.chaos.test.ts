@@ -1,5 +1,5 @@
 // Crash safety of outbox delivery (issue #7): the desk is killed with SIGKILL at 200 random
-// points while it delivers 400 replies to a platform fake that commits before it answers.
+// points while it delivers 600 replies to a platform fake that commits before it answers.
 // The harness, the fake and the desk process live in test/chaos/.
 import { describe, expect, it } from 'vitest';
 import { runChaos, type ChaosFigures } from '../../../../test/chaos/chaosHarness';
@@ -17,8 +17,8 @@ function report(title: string, f: ChaosFigures) {
 }
 
 describe('outbox delivery under SIGKILL', () => {
-  it('200 SIGKILLs while delivering 400 replies in 8 conversations: 0 lost, 0 duplicates, in order, integrity_check ok after every restart', async () => {
-    const f = await runChaos({ replies: 400, conversations: 8, kills: 200, idempotency: true, seed });
+  it('200 SIGKILLs while delivering 600 replies in 8 conversations: 0 lost, 0 duplicates, in order, integrity_check ok after every restart', async () => {
+    const f = await runChaos({ replies: 600, conversations: 8, kills: 200, idempotency: true, seed });
     report('idempotency on', f);
     expect(f.kills).toBeGreaterThanOrEqual(200);
     expect(f.killsAt.committed).toBeGreaterThan(0);
@@ -33,11 +33,11 @@ describe('outbox delivery under SIGKILL', () => {
       unrecorded: 0,
       extraReplies: 0,
     });
-    expect(f.posts).toBe(400);
+    expect(f.posts).toBe(600);
   }, 180_000);
 
   it('the same harness with the platform ignoring idempotency keys shows duplicates (so the test above can fail)', async () => {
-    const f = await runChaos({ replies: 60, conversations: 4, kills: 30, idempotency: false, seed });
+    const f = await runChaos({ replies: 150, conversations: 4, kills: 30, idempotency: false, seed });
     report('idempotency off', f);
     expect(f.kills).toBeGreaterThanOrEqual(30);
     expect(f.duplicates).toBeGreaterThan(0);
