@@ -66,6 +66,8 @@ const RANDOM_KILL_WINDOW_MS = 2 * PLATFORM.holdMs;
 /** A kill aimed at the platform's next event falls back to now if none comes by then. */
 const AIMED_KILL_TIMEOUT_MS = 2_000;
 const FINAL_DELIVERY_TIMEOUT_MS = 60_000;
+/** Desks loaded ahead, waiting for their turn. */
+const WARM_DESKS = 2;
 
 let bundled: Promise<{ desk: string; platform: string }> | null = null;
 
@@ -110,14 +112,16 @@ interface Desk {
   process: ChildProcess;
   /** Modules loaded; waiting for 'go'. */
   loaded: Promise<void>;
-  /** The process is gone and its messages are all read. */
+  /** The process is gone (its last messages may still be on their way). */
   exited: Promise<unknown>;
+  /** ... and its messages are all read. */
+  closed: Promise<unknown>;
   onEvent: (event: DeskEvent) => void;
 }
 
 function spawnDesk(entry: string, options: DeskOptions, compileCache: string): Desk {
   const child = start(entry, options, compileCache);
-  const desk: Desk = { process: child, loaded: Promise.resolve(), exited: once(child, 'close'), onEvent: () => {} };
+  const desk: Desk = { process: child, loaded: Promise.resolve(), exited: once(child, 'exit'), closed: once(child, 'close'), onEvent: () => {} };
   desk.loaded = new Promise((resolve) =>
     child.on('message', (event: DeskEvent) => (event.type === 'loaded' ? resolve() : desk.onEvent(event))),
   );
@@ -147,6 +151,11 @@ export async function runChaos(run: ChaosRun): Promise<ChaosFigures> {
   const platform = start(entries.platform, { storePath, idempotency: run.idempotency, ...PLATFORM } satisfies PlatformOptions, compileCache);
   const platformListeners = new Set<(event: PlatformEvent) => void>();
   platform.on('message', (event: PlatformEvent) => platformListeners.forEach((listener) => listener(event)));
+  let stoppingPlatform = false;
+  const platformDied = new Promise<never>((_, reject) =>
+    platform.on('close', (code) => stoppingPlatform || reject(new Error(`the platform fake died (code ${code})`))),
+  );
+  platformDied.catch(() => {});
   const port = await new Promise<number>((resolve) => {
     const listener = (event: PlatformEvent) => {
       if (event.type !== 'listening') return;
@@ -180,19 +189,27 @@ export async function runChaos(run: ChaosRun): Promise<ChaosFigures> {
   /** The key whose commit triggered the last kill: still in flight at the next start? */
   let killedAfterCommitOf: string | null = null;
 
-  // A desk is spawned while the previous one runs and waits, modules loaded, for 'go': a
-  // restart then costs opening the file, not starting Node.
-  let next = spawnDesk(entries.desk, deskOptions, compileCache);
+  // Desks are spawned while earlier ones run and wait, modules loaded, for 'go': a restart
+  // then costs opening the file, not starting Node.
+  const warm: Desk[] = [];
+  const keepWarm = () => {
+    while (warm.length < WARM_DESKS) warm.push(spawnDesk(entries.desk, deskOptions, compileCache));
+  };
+  keepWarm();
   try {
     // Each round starts a desk, aims a kill and waits for the process to be gone.
     // The last round kills nothing and waits for every reply to be delivered.
     for (let round = 0; ; round++) {
       const final = figures.kills >= run.kills;
-      const desk = next;
-      await Promise.race([desk.loaded, desk.exited.then(() => Promise.reject(new Error('a desk died while loading')))]);
-      if (!final) next = spawnDesk(entries.desk, deskOptions, compileCache);
+      const desk = warm.shift()!;
+      const diedLoading = desk.exited.then(() => Promise.reject(new Error('a desk died while loading')));
+      diedLoading.catch(() => {});
+      await Promise.race([desk.loaded, diedLoading, platformDied]);
+      keepWarm();
       if (round > 0) figures.restarts++;
       let delivered = false;
+      let markDelivered = () => {};
+      const done = new Promise<void>((resolve) => (markDelivered = resolve));
       let killed = false;
       let checked = false;
       const kill = (point: KillPoint, committedKey: string | null = null) => {
@@ -211,7 +228,10 @@ export async function runChaos(run: ChaosRun): Promise<ChaosFigures> {
       const failure = new Promise<never>((_, reject) => {
         desk.onEvent = (event) => {
           if (event.type === 'error') reject(new Error(`the desk failed: ${event.message}`));
-          if (event.type === 'delivered') delivered = true;
+          if (event.type === 'delivered') {
+            delivered = true;
+            markDelivered();
+          }
           if (event.type !== 'ready') return;
           checked = true;
           figures.integrityChecks++;
@@ -231,8 +251,11 @@ export async function runChaos(run: ChaosRun): Promise<ChaosFigures> {
       });
       desk.process.send({ type: 'go' });
       if (point === 'startup') timers.push(setTimeout(() => kill('startup'), random() * STARTUP_KILL_WINDOW_MS));
+      failure.catch(() => {});
       try {
-        await Promise.race([desk.exited, failure]);
+        await Promise.race([desk.exited, done, failure, platformDied]);
+        // Gone without being killed: its last message may still be on its way.
+        if (!killed && !delivered) await Promise.race([desk.closed, failure]);
       } finally {
         timers.forEach(clearTimeout);
         if (aimed) platformListeners.delete(aimed);
@@ -245,7 +268,8 @@ export async function runChaos(run: ChaosRun): Promise<ChaosFigures> {
       }
     }
   } finally {
-    await stopDesk(next);
+    await Promise.all(warm.map(stopDesk));
+    stoppingPlatform = true;
     platform.send({ type: 'stop' });
     await once(platform, 'exit');
   }

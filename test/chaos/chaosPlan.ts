@@ -27,7 +27,7 @@ export type PlatformEvent =
 /** From a desk process to the parent. */
 export type DeskEvent =
   | { type: 'loaded' }
-  | { type: 'ready'; integrity: string; inflight: string[]; outbox: number }
+  | { type: 'ready'; integrity: string; inflight: string[] }
   | { type: 'delivered' }
   | { type: 'error'; message: string };
 

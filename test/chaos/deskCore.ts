@@ -2,6 +2,7 @@
 // OutboxWorker, delivering to the platform fake over HTTP. The parent kills it with SIGKILL
 // at random points and starts another; each start checks the file, queues whatever of the
 // plan is not queued yet (replies are idempotent on their client id) and delivers the rest.
+import { flushCompileCache } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_SLA_POLICIES } from '@shared/sla';
 import { silentLogger } from '../../src/main/core/adapters/logger';
@@ -30,6 +31,8 @@ function seed(repos: Repos) {
     })();
   }
   const threads = Array.from({ length: options.conversations }, (_, i) => `thread-${i}`);
+  // One transaction wrote them all: the last one there means they all are.
+  if (repos.conversations.stateByPlatformId(CHAOS_ACCOUNT_ID, threads.at(-1)!)) return;
   const items = threads.map((thread) => ({
     platformId: `${thread}-m1`,
     conversation: { platformId: thread, kind: 'mention' as const },
@@ -46,7 +49,7 @@ async function main() {
   const repos = createRepos(openDatabase(options.dbPath));
   const integrity = repos.db.pragma('integrity_check', { simple: true }) as string;
   const inflight = repos.db.prepare<[], string>("SELECT id FROM outbox WHERE state = 'inflight'").pluck().all();
-  tell({ type: 'ready', integrity, inflight, outbox: repos.db.prepare<[], number>('SELECT COUNT(*) FROM outbox').pluck().get()! });
+  tell({ type: 'ready', integrity, inflight });
   seed(repos);
 
   const worker = new OutboxWorker({
@@ -85,4 +88,6 @@ process.on('message', (message: { type?: string }) => {
     process.exitCode = 1;
   });
 });
+// The parent sets NODE_COMPILE_CACHE; a killed process never writes it at exit, so write it now.
+flushCompileCache();
 tell({ type: 'loaded' });
