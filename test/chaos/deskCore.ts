@@ -52,6 +52,7 @@ async function main() {
   tell({ type: 'ready', integrity, inflight });
   seed(repos);
 
+  const connector = createHttpPlatformConnector(options.platformUrl);
   const worker = new OutboxWorker({
     repos,
     clock,
@@ -62,7 +63,6 @@ async function main() {
     onChanged: () => {},
     backoff: { baseMs: 10, capMs: 50 },
   });
-  const connector = createHttpPlatformConnector(options.platformUrl);
   const inbox = new InboxService({ repos, clock, events: new EventBus(), policies: () => DEFAULT_SLA_POLICIES, onQueued: () => worker.kick(), onDeadlinesChanged: () => {} });
   worker.start();
 
@@ -74,7 +74,12 @@ async function main() {
     await sleep(1);
   }
   const pending = repos.db.prepare<[], number>('SELECT COUNT(*) FROM outbox').pluck();
-  while (pending.get()! > 0) await sleep(10);
+  const failed = repos.db.prepare<[], { id: string; lastError: string }>("SELECT id, last_error AS lastError FROM outbox WHERE state = 'failed' LIMIT 1");
+  while (pending.get()! > 0) {
+    const refused = failed.get();
+    if (refused) throw new Error(`reply ${refused.id} failed for good: ${refused.lastError}`);
+    await sleep(10);
+  }
   await worker.stop();
   repos.db.close();
   process.send?.({ type: 'delivered' } satisfies DeskEvent, () => process.exit(0));
