@@ -61,7 +61,7 @@ export interface ChaosFigures {
 }
 
 const PLATFORM: Omit<PlatformOptions, 'storePath' | 'idempotency'> = { thinkMs: 10, holdMs: 25 };
-const STARTUP_KILL_WINDOW_MS = 60;
+const STARTUP_KILL_WINDOW_MS = 150;
 const RANDOM_KILL_WINDOW_MS = 2 * PLATFORM.holdMs;
 /** A kill aimed at the platform's next event comes anyway (counted as random) if none comes by then. */
 const AIMED_KILL_TIMEOUT_MS = 2_000;
@@ -69,12 +69,21 @@ const FINAL_DELIVERY_TIMEOUT_MS = 60_000;
 /** Desks loaded ahead, waiting for their turn. */
 const WARM_DESKS = 2;
 
+let bundleDir: string | null = null;
 let bundled: Promise<{ desk: string; platform: string }> | null = null;
 
 /** Bundles the two process entries once per test process (path aliases resolved, better-sqlite3 left to node). */
 function bundleEntries(): Promise<{ desk: string; platform: string }> {
-  bundled ??= bundleInto(mkdtempSync(join(tmpdir(), 'shiftdesk-chaos-bundle-')));
+  bundleDir ??= mkdtempSync(join(tmpdir(), 'shiftdesk-chaos-bundle-'));
+  bundled ??= bundleInto(bundleDir);
   return bundled;
+}
+
+/** Removes the bundles and their compile cache (after the last run). */
+export function removeChaosBundle(): void {
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+  bundleDir = null;
+  bundled = null;
 }
 
 async function bundleInto(outdir: string): Promise<{ desk: string; platform: string }> {
