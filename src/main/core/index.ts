@@ -21,7 +21,7 @@ import { AccountService } from './accounts/accountService';
 import { MastodonSignIns } from './accounts/mastodonSignIns';
 import { InboxService } from './inbox/inboxService';
 import { NotificationCenter } from './notify/notificationCenter';
-import { systemClock, type Badge, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
+import { systemClock, type Badge, type Clock, type Logger, type Notifier, type SecretStore, type Updater } from './ports';
 import { createRepos, type Repos } from './repos';
 import { SlaMonitor } from './sla/slaMonitor';
 import { SlaSettings } from './sla/slaSettings';
@@ -39,6 +39,8 @@ import { CoverageService } from './schedule/coverageService';
 import { AutoAssigner } from './handover/autoAssign';
 import { HandoverService } from './handover/handoverService';
 import { storedSchedule } from './handover/shiftSchedule';
+import { createNoUpdater } from './adapters/noUpdater';
+import { UpdateService } from './update/updateService';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -73,6 +75,8 @@ export interface CoreOptions {
    * app.getPreferredSystemLanguages; default: the POSIX locale variables).
    */
   systemLanguages?: () => readonly string[];
+  /** The app's updater (the desktop app's electron-updater; default: none, as in browser mode). */
+  updater?: Updater;
 }
 
 export interface Core {
@@ -86,6 +90,12 @@ export interface Core {
   readonly demoPlatform: SimulatedPlatform | null;
   start(): void;
   stop(): Promise<void>;
+  /**
+   * Before the app restarts into an update: stops like stop() (sends in flight get a moment to
+   * finish, else stay in flight for an exactly-once resend by their idempotency key), then
+   * checkpoints the WAL into the database file and closes it.
+   */
+  prepareForRestart(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'shiftdesk.sqlite';
@@ -240,6 +250,29 @@ export function createCore(options: CoreOptions): Core {
     staffing: { occurrences: (from, to) => schedule.occurrences(from, to), profiles: () => repos.schedule.profiles() },
   });
 
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await signIns.clear();
+      sla.stop();
+      handovers.stop();
+      urgency.stop();
+      notifications.stop();
+      await sync.stop();
+      demoPlatform?.close();
+      try {
+        // Everything in the main file: the next version opens it with no WAL to replay.
+        if (!inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (error) {
+        logger.warn('WAL checkpoint at shutdown failed', { error: String(error) });
+      }
+      db.close();
+      unlock();
+    })();
+    return stopping;
+  };
+  const updates = new UpdateService({ repos, updater: options.updater ?? createNoUpdater(), events, logger, prepareForRestart: stop });
+
   const handlers: DeskHandlers = {
     getWorkspace: () => ({
       self: repos.workspace.selfAgent(),
@@ -374,9 +407,17 @@ export function createCore(options: CoreOptions): Core {
       sync.publishStatus();
       return sync.status();
     },
+    getUpdateSettings: () => updates.settings(),
+    saveUpdateSettings: (settings) => updates.save(settings),
+    getUpdateState: () => updates.state(),
+    checkForUpdates: () => updates.check(),
+    downloadUpdate: () => updates.download(),
+    restartToUpdate: async () => {
+      await updates.restartToUpdate();
+      return null;
+    },
   };
 
-  let stopping: Promise<void> | null = null;
   return {
     handlers,
     events,
@@ -395,19 +436,7 @@ export function createCore(options: CoreOptions): Core {
       handovers.start();
       void accounts.connectAll().catch((error: unknown) => logger.error('could not connect accounts', { error: String(error) }));
     },
-    stop() {
-      stopping ??= (async () => {
-        await signIns.clear();
-        sla.stop();
-        handovers.stop();
-        urgency.stop();
-        notifications.stop();
-        await sync.stop();
-        demoPlatform?.close();
-        db.close();
-        unlock();
-      })();
-      return stopping;
-    },
+    stop,
+    prepareForRestart: stop,
   };
 }

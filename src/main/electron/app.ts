@@ -4,7 +4,8 @@
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, net, Notification, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core } from '../core';
-import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
+import type { Badge, Logger, Notifier, SecretStore, Updater } from '../core/ports';
+import { createNoUpdater } from '../core/adapters/noUpdater';
 import { createFallbackSecretStore } from './fallbackSecretStore';
 import { isAppUrl, resolveAppLocation, type AppLocation } from './appLocation';
 import { pickLanguage } from '@shared/pickLanguage';
@@ -18,12 +19,14 @@ import { createElectronNotifier } from './notifier';
 import { describeStartupError } from './startupError';
 import { createMainWindow, revealWindow } from './window';
 import { WINDOW_STATE_FILE } from './windowState';
-import { checkForSignedUpdates } from './updater';
+import { createDesktopUpdater } from './updater';
 
 /** Must equal electron-builder.yml's appId: Windows shows toasts only for a known AppUserModelID. */
 export const APP_ID = 'app.shiftdesk.desktop';
 /** How long quitting waits for the core to finish its in-flight work. */
 const STOP_TIMEOUT_MS = 5_000;
+/** How often the packaged app looks for an update while it runs (and once at start). */
+const UPDATE_CHECK_INTERVAL_MS = 6 * 60 * 60_000;
 
 export interface DesktopPorts {
   /** app.getPath('userData'), or SHIFTDESK_DATA_DIR when set. */
@@ -35,6 +38,8 @@ export interface DesktopPorts {
   doNotDisturb: () => boolean | null;
   /** The OS's preferred languages (app.getPreferredSystemLanguages), for an agent who follows the system. */
   systemLanguages: () => readonly string[];
+  /** electron-updater in the packaged app; none in a development build. */
+  updater: Updater;
 }
 
 export type DesktopCore = Pick<Core, 'handlers' | 'events' | 'translator' | 'start' | 'stop'>;
@@ -169,6 +174,13 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
       },
     };
     const doNotDisturb = watchDoNotDisturb(process.platform);
+    const updater = app.isPackaged
+      ? createDesktopUpdater({
+          logger,
+          resourcesPath: process.resourcesPath,
+          fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+        })
+      : createNoUpdater('development');
     try {
       const secrets = createFallbackSecretStore({
         keychain: keychainStore,
@@ -183,6 +195,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
         secrets,
         doNotDisturb: doNotDisturb.current,
         systemLanguages: () => app.getPreferredSystemLanguages(),
+        updater,
       });
     } catch (error) {
       failStartup(error, logger);
@@ -202,8 +215,8 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
     openMainWindow();
     logger.info('Shiftdesk started', { version: app.getVersion(), dataDir: app.getPath('userData'), renderer: location.kind });
     if (app.isPackaged) {
-      const fetch = (input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof URL ? input.href : input, init);
-      void checkForSignedUpdates({ logger, resourcesPath: process.resourcesPath, fetch });
+      void updater.check();
+      setInterval(() => void updater.check(), UPDATE_CHECK_INTERVAL_MS).unref();
     }
   };
 
