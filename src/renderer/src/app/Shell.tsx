@@ -27,6 +27,7 @@ import { ThreadPane } from '../features/thread/ThreadPane';
 import { useConversationActions } from '../features/thread/useConversationActions';
 import { UrgencyRulesDialog } from '../features/urgencyRules/UrgencyRulesDialog';
 import { TranslationSettingsDialog } from '../features/translation/TranslationSettingsDialog';
+import { UpdatesDialog } from '../features/updates/UpdatesDialog';
 import { useAccountLabel } from '../components/useAccountLabel';
 import { markers } from '../components/templateParts';
 import { TemplateText } from '../components/TemplateText';
@@ -64,6 +65,7 @@ export function Shell() {
   const [preferencesOpen, setPreferencesOpen] = useState(false);
   const [translationOpen, setTranslationOpen] = useState(false);
   const [scheduleOpen, setScheduleOpen] = useState(false);
+  const [updatesOpen, setUpdatesOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -147,7 +149,7 @@ export function Shell() {
       help: () => setHelpOpen(true),
       library: () => setLibraryOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !scheduleOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !scheduleOpen && !updatesOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -190,7 +192,7 @@ export function Shell() {
         <UnstyledButton className={classes.skip} onClick={() => focusTarget('list')}>
           {t('app.skipToList')}
         </UnstyledButton>
-        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} onSchedule={() => setScheduleOpen(true)} onOpenConversation={openFromElsewhere} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
+        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} onSchedule={() => setScheduleOpen(true)} onOpenConversation={openFromElsewhere} onUpdates={() => setUpdatesOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
       </AppShell.Header>
       {/* Off screen while collapsed on a small screen: out of the tab order too. */}
       <AppShell.Navbar id={NAVBAR_ID} role="none" p="xs" inert={smallScreen && !navOpened}>
@@ -208,6 +210,7 @@ export function Shell() {
               onManageUrgency={() => setUrgencyOpen(true)}
               onTranslationSettings={() => setTranslationOpen(true)}
               onSchedule={() => setScheduleOpen(true)}
+              onUpdates={() => setUpdatesOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -259,6 +262,7 @@ export function Shell() {
       <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
       <TranslationSettingsDialog opened={translationOpen} onClose={() => setTranslationOpen(false)} />
       <ScheduleDialog opened={scheduleOpen} onClose={() => setScheduleOpen(false)} />
+      <UpdatesDialog opened={updatesOpen} onClose={() => setUpdatesOpen(false)} />
     </AppShell>
   );
 }
