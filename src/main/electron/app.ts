@@ -2,7 +2,7 @@
 // is ready (a clear dialog when it cannot start), the contract bound to IPC, the main window, and
 // a clean core.stop() before quitting.
 import { join, resolve } from 'node:path';
-import { app, dialog, ipcMain, net, Notification, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, autoUpdater as nativeUpdater, dialog, ipcMain, net, Notification, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core } from '../core';
 import type { Badge, Logger, Notifier, SecretStore, Updater } from '../core/ports';
 import { createNoUpdater } from '../core/adapters/noUpdater';
@@ -152,6 +152,11 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
       });
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+  // Restart to update: the core already stopped (restartToUpdate ran prepareForRestart), and
+  // holding this quit back would cancel the install (Squirrel.Mac gives up on a prevented quit).
+  nativeUpdater.on('before-quit-for-update', () => {
+    shutdown = 'stopped';
+  });
 
   const start = () => {
     applySessionPolicy(session.defaultSession, {
