@@ -250,28 +250,7 @@ export function createCore(options: CoreOptions): Core {
     staffing: { occurrences: (from, to) => schedule.occurrences(from, to), profiles: () => repos.schedule.profiles() },
   });
 
-  let stopping: Promise<void> | null = null;
-  const stop = () => {
-    stopping ??= (async () => {
-      await signIns.clear();
-      sla.stop();
-      handovers.stop();
-      urgency.stop();
-      notifications.stop();
-      await sync.stop();
-      demoPlatform?.close();
-      try {
-        // Everything in the main file: the next version opens it with no WAL to replay.
-        if (!inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
-      } catch (error) {
-        logger.warn('WAL checkpoint at shutdown failed', { error: String(error) });
-      }
-      db.close();
-      unlock();
-    })();
-    return stopping;
-  };
-  const updates = new UpdateService({ repos, updater: options.updater ?? createNoUpdater(), events, logger, prepareForRestart: stop });
+  const updates = new UpdateService({ repos, updater: options.updater ?? createNoUpdater(), events, logger, prepareForRestart: () => core.prepareForRestart() });
 
   const handlers: DeskHandlers = {
     getWorkspace: () => ({
@@ -418,7 +397,8 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
-  return {
+  let stopping: Promise<void> | null = null;
+  const core: Core = {
     handlers,
     events,
     repos,
@@ -436,7 +416,29 @@ export function createCore(options: CoreOptions): Core {
       handovers.start();
       void accounts.connectAll().catch((error: unknown) => logger.error('could not connect accounts', { error: String(error) }));
     },
-    stop,
-    prepareForRestart: stop,
+    stop() {
+      stopping ??= (async () => {
+        await signIns.clear();
+        sla.stop();
+        handovers.stop();
+        urgency.stop();
+        notifications.stop();
+        await sync.stop();
+        demoPlatform?.close();
+        try {
+          // Everything in the main file: the next version opens it with no WAL to replay.
+          if (!inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch (error) {
+          logger.warn('WAL checkpoint at shutdown failed', { error: String(error) });
+        }
+        db.close();
+        unlock();
+      })();
+      return stopping;
+    },
+    prepareForRestart() {
+      return core.stop();
+    },
   };
+  return core;
 }
