@@ -183,7 +183,6 @@ export function UpdatesDialog({ opened, onClose }: { opened: boolean; onClose():
               placeholder={settings?.builtInFeedUrl ?? 'https://updates.example.com/shiftdesk'}
               value={values.feedUrl}
               onChange={(e) => update({ feedUrl: e.currentTarget.value })}
-              onBlur={() => setShowProblem(true)}
               error={showProblem && problem ? t(`updates.feedProblems.${problem}`) : undefined}
               autoComplete="off"
               spellCheck={false}
