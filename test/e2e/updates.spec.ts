@@ -1,7 +1,11 @@
 // The Updates dialog in browser mode (the real core and SQLite, no updater): the state says the
 // desktop app manages updates, the settings save into the replica and survive a restart of the
 // host, and a feed address that is not https is refused with the reason, changing nothing.
+// Then the desktop app's states (electron-updater needs the Electron binary, absent here): the
+// test stands in for the updater on the page's WebSocket, every other call reaching the real core.
 import { join } from 'node:path';
+import type { ConversationDetail } from '../../src/shared/domain';
+import { EVENT_METHOD, type RpcRequest } from '../../src/shared/rpc';
 import type { UpdateSettings, UpdateState } from '../../src/shared/updates';
 import { ARTIFACTS, expect, test } from './fixtures';
 import { InboxPage } from './pages/inboxPage';
@@ -53,4 +57,80 @@ test('browser mode: updates are the desktop app’s; channel and feed saved; a p
   await expect(reopened.getByTestId('update-status')).toContainText('Updates are managed by the desktop app');
   // No update is ever "ready" here: no indicator in the header.
   await expect(page.getByTestId('update-ready')).toHaveCount(0);
+});
+
+test('desktop states: progress with its accessible label, "Update ready" in the header, and Restart saves the open draft before the core stops', async ({ app, page }) => {
+  const UPDATER_METHODS = new Set(['getUpdateState', 'checkForUpdates', 'downloadUpdate', 'restartToUpdate']);
+  let state: UpdateState = { status: 'idle' };
+  let push: (next: UpdateState) => void = () => {};
+  const restarts: Array<{ draft: string | null }> = [];
+  let openConversation = 0;
+  let refuseDrafts = false;
+  await page.routeWebSocket(/\/rpc/, (ws) => {
+    const server = ws.connectToServer();
+    push = (next) => {
+      state = next;
+      ws.send(JSON.stringify({ jsonrpc: '2.0', method: EVENT_METHOD, params: { name: 'updateState', payload: next } }));
+    };
+    const answer = (id: RpcRequest['id'], result: unknown) => ws.send(JSON.stringify({ jsonrpc: '2.0', id, result }));
+    ws.onMessage((message) => {
+      const request = JSON.parse(String(message)) as RpcRequest;
+      if (request.method === 'saveDraft' && refuseDrafts) {
+        const data = { name: 'Unavailable', message: 'The database is busy' };
+        return ws.send(JSON.stringify({ jsonrpc: '2.0', id: request.id, error: { code: -32000, message: data.message, data } }));
+      }
+      if (!UPDATER_METHODS.has(request.method)) return server.send(message);
+      if (request.method === 'checkForUpdates') {
+        push({ status: 'checking' });
+        push({ status: 'available', version: '1.5.0', notes: 'Faster inbox.\n<b>Not markup</b>' });
+        push({ status: 'downloading', version: '1.5.0', percent: 42.5, bytesPerSecond: 2_500_000, transferred: 34_000_000, total: 80_000_000 });
+      }
+      if (request.method === 'restartToUpdate') {
+        // What the real core holds when it is asked to stop.
+        void app.call<ConversationDetail>('getConversation', { id: openConversation }).then((detail) => {
+          restarts.push({ draft: detail.draft?.body ?? null });
+          answer(request.id, null);
+        });
+        return;
+      }
+      answer(request.id, state);
+    });
+  });
+  const inbox = new InboxPage(page);
+  await inbox.open(app.url);
+  openConversation = await inbox.openFirstConversation();
+
+  await inbox.queues.getByRole('button', { name: 'Updates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Updates' });
+  await expect(dialog.getByTestId('update-status')).toHaveText('No check yet.');
+  await dialog.getByRole('button', { name: 'Check now' }).click();
+  const progress = dialog.getByRole('progressbar', { name: 'Download of version 1.5.0' });
+  await expect(progress).toHaveAttribute('aria-valuenow', '43');
+  await expect(progress).toHaveAttribute('aria-valuetext', '43%: 34 MB of 80 MB, 2.5 MB/s');
+  await expect(dialog.getByTestId('update-status')).toHaveText('Downloading version 1.5.0…');
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
+  await page.screenshot({ path: join(ARTIFACTS, 'updates-downloading.png') });
+
+  push({ status: 'ready', version: '1.5.0', notes: 'Faster inbox.\n<b>Not markup</b>' });
+  await expect(dialog.getByTestId('update-status')).toContainText('Version 1.5.0 is downloaded and ready to install.');
+  await expect(dialog.getByTestId('update-status')).toContainText('<b>Not markup</b>');
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Check now' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Close updates' }).click();
+
+  // A draft the core cannot take right now: no restart, and the agent is told why.
+  refuseDrafts = true;
+  const draft = 'Sorry for the wait: your bag is on the next flight, I am checking its tag now.';
+  await inbox.composer.fill(draft);
+  const indicator = page.getByRole('button', { name: 'Update ready' });
+  await page.screenshot({ path: join(ARTIFACTS, 'updates-ready-header.png') });
+  await indicator.click();
+  await dialog.getByRole('button', { name: 'Restart to update' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Your open draft could not be saved, so Shiftdesk did not restart.');
+  expect(restarts).toEqual([]);
+
+  // Once it can be saved, Restart saves it first: the core holds it when asked to stop.
+  refuseDrafts = false;
+  await dialog.getByRole('button', { name: 'Restart to update' }).click();
+  await expect.poll(() => restarts).toEqual([{ draft }]);
 });
