@@ -97,4 +97,27 @@ describe('Core.prepareForRestart', () => {
     expect(x).toEqual(['On its way when the update restarts the app', 'Queued behind the first one']);
     expect((await after.handlers.getConversation({ id: x2 })).draft?.body).toBe('A draft the agent was writing');
   });
+
+  it('waits for a send that finishes within the grace: it is recorded as sent and never sent again', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const before = start(dir, { demoLatencyMs: 600 });
+    const h = before.handlers;
+    const x1 = (await until(() => h.listConversations({ queue: 'account:demo-x', limit: 50 }), (l) => l.length >= 1))[0]!.id;
+    const reply = await h.sendReply({ conversationId: x1, body: 'Sent while the app prepares to restart' });
+    await until(() => before.repos.outbox.byMessage(reply.id)?.state, (state) => state === 'inflight');
+    await before.prepareForRestart();
+
+    const repos = createRepos(openDatabase(join(dir, DATABASE_FILE)));
+    try {
+      expect(repos.outbox.byMessage(reply.id)).toBeNull();
+      expect(repos.messages.ref(reply.id)?.status).toBe('sent');
+    } finally {
+      repos.db.close();
+    }
+    const after = start(dir, { demoLatencyMs: 5 });
+    // A pull cycle and an outbox pass later, still exactly one post.
+    await until(() => after.handlers.getSyncStatus({}), (s) => s.accounts.find((a) => a.accountId === 'demo-x')?.health === 'online');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(after.demoPlatform!.posts('demo-x').filter((p) => p.body === 'Sent while the app prepares to restart')).toHaveLength(1);
+  });
 });
