@@ -19,7 +19,7 @@ const logger = createLogger('desktop');
 runDesktopApp({
   logger,
   keychain: createKeytarSecretStore(),
-  createCore: ({ dataDir, notifier, badge, secrets, doNotDisturb, systemLanguages }) =>
+  createCore: ({ dataDir, notifier, badge, secrets, doNotDisturb, systemLanguages, updater }) =>
     createCore({
       dataDir,
       notifier,
@@ -27,6 +27,7 @@ runDesktopApp({
       secrets,
       doNotDisturb,
       systemLanguages,
+      updater,
       logger,
       selfName: agentName(),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

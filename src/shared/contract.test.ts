@@ -38,6 +38,6 @@ describe('contract', () => {
 
   it('names every method and event', () => {
     expect(METHOD_NAMES).toContain('sendReply');
-    expect(EVENT_NAMES).toEqual(['changes', 'notification', 'syncStatus', 'openConversation']);
+    expect(EVENT_NAMES).toEqual(['changes', 'notification', 'syncStatus', 'openConversation', 'updateState']);
   });
 });

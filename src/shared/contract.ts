@@ -35,6 +35,7 @@ import { agentProfileSchema, shiftSchema, timeOffSchema, timeZoneSchema, type Ag
 import { coverageSegmentSchema, coverageTargetSchema, type CoverageReport } from './schedule/coverage';
 import type { HandoverItem } from './handover';
 import { surveySettingsSchema, type SurveySettings } from './surveys/surveySettings';
+import { updateSettingsInputSchema, type UpdateSettings, type UpdateState } from './updates';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -374,6 +375,21 @@ export const methods = {
   /** Satisfaction surveys after resolution (off, CSAT 1–5, NPS 0–10), per workspace. */
   getSurveySettings: { input: z.object({}).strict(), output: returns<SurveySettings>() },
   saveSurveySettings: { input: surveySettingsSchema, output: returns<SurveySettings>() },
+  /** App updates (#7): channel (stable or beta), an override of the built-in feed, auto-download. */
+  getUpdateSettings: { input: z.object({}).strict(), output: returns<UpdateSettings>() },
+  /** A feed must be https (http only on 127.0.0.1 or localhost); applies to the next check. */
+  saveUpdateSettings: { input: updateSettingsInputSchema, output: returns<UpdateSettings>() },
+  /** Where the updater is (`unsupported` in browser mode); each change is pushed as `updateState`. */
+  getUpdateState: { input: z.object({}).strict(), output: returns<UpdateState>() },
+  checkForUpdates: { input: z.object({}).strict(), output: returns<UpdateState>() },
+  /** Downloads the available update (when auto-download is off). */
+  downloadUpdate: { input: z.object({}).strict(), output: returns<UpdateState>() },
+  /**
+   * Installs the downloaded update: the core stops cleanly first (drafts and queued replies kept,
+   * sends in flight finished or left for an exactly-once resend), then the app restarts. The
+   * renderer saves its open draft before calling this.
+   */
+  restartToUpdate: { input: z.object({}).strict(), output: returns<null>() },
 } as const;
 
 export const events = {
@@ -383,6 +399,8 @@ export const events = {
   syncStatus: returns<SyncStatus>(),
   /** Ask the renderer to show a conversation (a native notification was clicked). */
   openConversation: returns<{ conversationId: number }>(),
+  /** The app's updater moved (checking, progress, ready to restart...). */
+  updateState: returns<UpdateState>(),
 } as const;
 
 export type Methods = typeof methods;

@@ -21,7 +21,7 @@ import { AccountService } from './accounts/accountService';
 import { MastodonSignIns } from './accounts/mastodonSignIns';
 import { InboxService } from './inbox/inboxService';
 import { NotificationCenter } from './notify/notificationCenter';
-import { systemClock, type Badge, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
+import { systemClock, type Badge, type Clock, type Logger, type Notifier, type SecretStore, type Updater } from './ports';
 import { createRepos, type Repos } from './repos';
 import { SlaMonitor } from './sla/slaMonitor';
 import { SlaSettings } from './sla/slaSettings';
@@ -40,6 +40,8 @@ import { AutoAssigner } from './handover/autoAssign';
 import { HandoverService } from './handover/handoverService';
 import { storedSchedule } from './handover/shiftSchedule';
 import { SurveyService } from './surveys/surveyService';
+import { createNoUpdater } from './adapters/noUpdater';
+import { UpdateService } from './update/updateService';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -74,6 +76,8 @@ export interface CoreOptions {
    * app.getPreferredSystemLanguages; default: the POSIX locale variables).
    */
   systemLanguages?: () => readonly string[];
+  /** The app's updater (the desktop app's electron-updater; default: none, as in browser mode). */
+  updater?: Updater;
 }
 
 export interface Core {
@@ -87,6 +91,12 @@ export interface Core {
   readonly demoPlatform: SimulatedPlatform | null;
   start(): void;
   stop(): Promise<void>;
+  /**
+   * Before the app restarts into an update: stops like stop() (sends in flight get a moment to
+   * finish, else stay in flight for an exactly-once resend by their idempotency key), then
+   * checkpoints the WAL into the database file and closes it.
+   */
+  prepareForRestart(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'shiftdesk.sqlite';
@@ -243,6 +253,8 @@ export function createCore(options: CoreOptions): Core {
     staffing: { occurrences: (from, to) => schedule.occurrences(from, to), profiles: () => repos.schedule.profiles() },
   });
 
+  const updates = new UpdateService({ repos, updater: options.updater ?? createNoUpdater(), events, logger, prepareForRestart: () => core.prepareForRestart() });
+
   const handlers: DeskHandlers = {
     getWorkspace: () => ({
       self: repos.workspace.selfAgent(),
@@ -383,10 +395,19 @@ export function createCore(options: CoreOptions): Core {
     },
     getSurveySettings: () => surveys.settings(),
     saveSurveySettings: (settings) => surveys.save(settings),
+    getUpdateSettings: () => updates.settings(),
+    saveUpdateSettings: (settings) => updates.save(settings),
+    getUpdateState: () => updates.state(),
+    checkForUpdates: () => updates.check(),
+    downloadUpdate: () => updates.download(),
+    restartToUpdate: async () => {
+      await updates.restartToUpdate();
+      return null;
+    },
   };
 
   let stopping: Promise<void> | null = null;
-  return {
+  const core: Core = {
     handlers,
     events,
     repos,
@@ -415,10 +436,20 @@ export function createCore(options: CoreOptions): Core {
         notifications.stop();
         await sync.stop();
         demoPlatform?.close();
+        try {
+          // Everything in the main file: the next version opens it with no WAL to replay.
+          if (!inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch (error) {
+          logger.warn('WAL checkpoint at shutdown failed', { error: String(error) });
+        }
         db.close();
         unlock();
       })();
       return stopping;
     },
+    prepareForRestart() {
+      return core.stop();
+    },
   };
+  return core;
 }

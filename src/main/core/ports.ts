@@ -1,6 +1,7 @@
 // Every operating-system facility the core uses, as an interface. Electron adapters live in
 // src/main/electron, plain-Node adapters in src/main/core/adapters (browser mode and tests).
 import type { DeskNotification } from '@shared/domain';
+import type { UpdateChannel, UpdateState } from '@shared/updates';
 
 export interface Clock {
   now(): number;
@@ -40,4 +41,25 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** The feed, channel and download policy the updater follows (the agent's settings applied). */
+export interface UpdaterConfig {
+  channel: UpdateChannel;
+  /** The override, else the built-in feed; null: this build has none and none was set. */
+  feedUrl: string | null;
+  autoDownload: boolean;
+}
+
+/** The app's own updates: electron-updater in the desktop app; none in browser mode. */
+export interface Updater {
+  /** The feed the app was built with (app-update.yml); null when it has none. */
+  readonly builtInFeedUrl: string | null;
+  state(): UpdateState;
+  onState(listener: (state: UpdateState) => void): () => void;
+  configure(config: UpdaterConfig): void;
+  check(): Promise<void>;
+  download(): Promise<void>;
+  /** Only after the core is ready to stop (Core.prepareForRestart): the app quits and installs. */
+  quitAndInstall(): void;
 }

@@ -2,9 +2,10 @@
 // is ready (a clear dialog when it cannot start), the contract bound to IPC, the main window, and
 // a clean core.stop() before quitting.
 import { join, resolve } from 'node:path';
-import { app, dialog, ipcMain, net, Notification, protocol, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, autoUpdater as nativeUpdater, dialog, ipcMain, net, Notification, protocol, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core } from '../core';
-import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
+import type { Badge, Logger, Notifier, SecretStore, Updater } from '../core/ports';
+import { createNoUpdater } from '../core/adapters/noUpdater';
 import { createFallbackSecretStore } from './fallbackSecretStore';
 import { isAppUrl, resolveAppLocation, type AppLocation } from './appLocation';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
@@ -20,12 +21,14 @@ import { createElectronNotifier } from './notifier';
 import { describeStartupError } from './startupError';
 import { createMainWindow, revealWindow } from './window';
 import { WINDOW_STATE_FILE } from './windowState';
-import { checkForSignedUpdates } from './updater';
+import { createDesktopUpdater } from './updater';
 
 /** Must equal electron-builder.yml's appId: Windows shows toasts only for a known AppUserModelID. */
 export const APP_ID = 'app.shiftdesk.desktop';
 /** How long quitting waits for the core to finish its in-flight work. */
 const STOP_TIMEOUT_MS = 5_000;
+/** How often the packaged app looks for an update while it runs (and once at start). */
+const UPDATE_CHECK_INTERVAL_MS = 6 * 60 * 60_000;
 
 export interface DesktopPorts {
   /** app.getPath('userData'), or SHIFTDESK_DATA_DIR when set. */
@@ -37,6 +40,8 @@ export interface DesktopPorts {
   doNotDisturb: () => boolean | null;
   /** The OS's preferred languages (app.getPreferredSystemLanguages), for an agent who follows the system. */
   systemLanguages: () => readonly string[];
+  /** electron-updater in the packaged app; none in a development build. */
+  updater: Updater;
 }
 
 export type DesktopCore = Pick<Core, 'handlers' | 'events' | 'translator' | 'start' | 'stop'>;
@@ -150,6 +155,11 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
       });
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+  // Restart to update: the core already stopped (restartToUpdate ran prepareForRestart), and
+  // holding this quit back would cancel the install (Squirrel.Mac gives up on a prevented quit).
+  nativeUpdater.on('before-quit-for-update', () => {
+    shutdown = 'stopped';
+  });
 
   const start = () => {
     if (location.kind === 'bundle') {
@@ -175,6 +185,13 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
       },
     };
     const doNotDisturb = watchDoNotDisturb(process.platform);
+    const updater = app.isPackaged
+      ? createDesktopUpdater({
+          logger,
+          resourcesPath: process.resourcesPath,
+          fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+        })
+      : createNoUpdater('development');
     try {
       const secrets = createFallbackSecretStore({
         keychain: keychainStore,
@@ -189,6 +206,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
         secrets,
         doNotDisturb: doNotDisturb.current,
         systemLanguages: () => app.getPreferredSystemLanguages(),
+        updater,
       });
     } catch (error) {
       failStartup(error, logger);
@@ -208,8 +226,8 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
     openMainWindow();
     logger.info('Shiftdesk started', { version: app.getVersion(), dataDir: app.getPath('userData'), renderer: location.kind });
     if (app.isPackaged) {
-      const fetch = (input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof URL ? input.href : input, init);
-      void checkForSignedUpdates({ logger, resourcesPath: process.resourcesPath, fetch });
+      void updater.check();
+      setInterval(() => void updater.check(), UPDATE_CHECK_INTERVAL_MS).unref();
     }
   };
 

@@ -34,22 +34,33 @@ export class OutboxWorker {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  /** The grace of stop() ran out: the database may be closing, so a late answer is not recorded. */
+  private abandoned = false;
 
   constructor(private readonly deps: OutboxWorkerDeps) {}
 
   start(): void {
     this.stopped = false;
+    this.abandoned = false;
     const recovered = this.deps.repos.outbox.recoverInflight();
     if (recovered) this.deps.logger.info('resending entries that were in flight at shutdown', { recovered });
     this.kick();
   }
 
-  /** Stops taking work; waits a little for sends in flight (a hung one is resent next start). */
+  /**
+   * Stops taking work; waits a little for sends in flight: one answered within the grace is
+   * recorded as sent, a later one stays in flight and is resent (same key) at the next start.
+   */
   stop(graceMs = 2_000): Promise<void> {
     this.stopped = true;
     this.timer.cancel();
-    if (!this.running) return Promise.resolve();
-    return Promise.race([this.running, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref?.())]);
+    if (!this.running) {
+      this.abandoned = true;
+      return Promise.resolve();
+    }
+    return Promise.race([this.running, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref?.())]).then(() => {
+      this.abandoned = true;
+    });
   }
 
   /** Something new is due (a reply was queued, an account came back). */
@@ -150,8 +161,8 @@ export class OutboxWorker {
       this.deps.onChanged([entry.conversationId]);
       return;
     }
-    // Stopped mid-send: leave it in flight; the next start resends it with the same key.
-    if (this.stopped) return;
+    // Answered after stop()'s grace: leave it in flight; the next start resends it with the same key.
+    if (this.abandoned) return;
     repos.db.transaction(() => {
       repos.outbox.remove(entry.id);
       repos.messages.markSent(entry.messageId, sent.platformId);

@@ -1,12 +1,13 @@
 // Top bar: the menu button of the queue rail (small screens only), the product, the agent at
 // this desk, who is on shift now and next (opens the Schedule), the Schedule, shift handovers, quiet mode, My notifications (role and working hours), the interface language and
-// the shortcuts help.
+// the shortcuts help; "Update ready" once an update is downloaded (opens Updates).
 import { ActionIcon, Burger, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { HandoverButton } from '../features/handover/HandoverButton';
 import { LanguageMenu } from '../features/language/LanguageMenu';
 import { QuietModeMenu } from '../features/notifications/QuietModeMenu';
 import { OnShiftNow } from '../features/schedule/OnShiftNow';
+import { UpdateIndicator } from '../features/updates/UpdateIndicator';
 import { useWorkspace } from './workspaceContext';
 
 export interface HeaderNavbar {
@@ -15,7 +16,7 @@ export interface HeaderNavbar {
   toggle(): void;
 }
 
-export function AppHeader({ onHelp, onMyNotifications, onSchedule, onOpenConversation, navbar }: { onHelp(): void; onMyNotifications(): void; onSchedule(): void; onOpenConversation(id: number): void; navbar: HeaderNavbar }) {
+export function AppHeader({ onHelp, onMyNotifications, onSchedule, onOpenConversation, onUpdates, navbar }: { onHelp(): void; onMyNotifications(): void; onSchedule(): void; onOpenConversation(id: number): void; onUpdates(): void; navbar: HeaderNavbar }) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   return (
@@ -39,6 +40,7 @@ export function AppHeader({ onHelp, onMyNotifications, onSchedule, onOpenConvers
         </Text>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <UpdateIndicator onOpen={onUpdates} />
         {workspace && <OnShiftNow onOpen={onSchedule} />}
         {workspace && (
           <Text size="sm" c="dimmed">

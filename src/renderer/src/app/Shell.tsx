@@ -28,6 +28,7 @@ import { useConversationActions } from '../features/thread/useConversationAction
 import { UrgencyRulesDialog } from '../features/urgencyRules/UrgencyRulesDialog';
 import { TranslationSettingsDialog } from '../features/translation/TranslationSettingsDialog';
 import { SurveySettingsDialog } from '../features/surveys/SurveySettingsDialog';
+import { UpdatesDialog } from '../features/updates/UpdatesDialog';
 import { useAccountLabel } from '../components/useAccountLabel';
 import { markers } from '../components/templateParts';
 import { TemplateText } from '../components/TemplateText';
@@ -66,6 +67,7 @@ export function Shell() {
   const [translationOpen, setTranslationOpen] = useState(false);
   const [surveysOpen, setSurveysOpen] = useState(false);
   const [scheduleOpen, setScheduleOpen] = useState(false);
+  const [updatesOpen, setUpdatesOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -149,7 +151,7 @@ export function Shell() {
       help: () => setHelpOpen(true),
       library: () => setLibraryOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !surveysOpen && !scheduleOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !surveysOpen && !scheduleOpen && !updatesOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -192,7 +194,7 @@ export function Shell() {
         <UnstyledButton className={classes.skip} onClick={() => focusTarget('list')}>
           {t('app.skipToList')}
         </UnstyledButton>
-        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} onSchedule={() => setScheduleOpen(true)} onOpenConversation={openFromElsewhere} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
+        <AppHeader onHelp={() => setHelpOpen(true)} onMyNotifications={() => setPreferencesOpen(true)} onSchedule={() => setScheduleOpen(true)} onOpenConversation={openFromElsewhere} onUpdates={() => setUpdatesOpen(true)} navbar={{ id: NAVBAR_ID, opened: navOpened, toggle: nav.toggle }} />
       </AppShell.Header>
       {/* Off screen while collapsed on a small screen: out of the tab order too. */}
       <AppShell.Navbar id={NAVBAR_ID} role="none" p="xs" inert={smallScreen && !navOpened}>
@@ -211,6 +213,7 @@ export function Shell() {
               onTranslationSettings={() => setTranslationOpen(true)}
               onSurveySettings={() => setSurveysOpen(true)}
               onSchedule={() => setScheduleOpen(true)}
+              onUpdates={() => setUpdatesOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -263,6 +266,7 @@ export function Shell() {
       <TranslationSettingsDialog opened={translationOpen} onClose={() => setTranslationOpen(false)} />
       <SurveySettingsDialog opened={surveysOpen} onClose={() => setSurveysOpen(false)} />
       <ScheduleDialog opened={scheduleOpen} onClose={() => setScheduleOpen(false)} />
+      <UpdatesDialog opened={updatesOpen} onClose={() => setUpdatesOpen(false)} />
     </AppShell>
   );
 }

@@ -33,6 +33,7 @@ import { useCannedMenu } from './useCannedMenu';
 import { ReplySender, type ReplyOutcome } from './replySender';
 import { createUnsavedDrafts } from './unsavedDrafts';
 import { DraftTranslation } from '../translation/DraftTranslation';
+import { DraftNotSavedError, saveBeforeRestart } from '../updates/beforeRestart';
 import classes from './Composer.module.css';
 
 function localStorageOrNull(): Storage | null {
@@ -136,6 +137,11 @@ export function Composer({ conversationId, platform, language, accountId, replyL
       }
     });
     const flush = () => void saver.flush();
+    // "Restart to update" stops the core: this draft reaches it first, or the restart waits.
+    const offRestart = saveBeforeRestart(async () => {
+      await saver.flush();
+      if (saver.state !== 'saved' && saver.state !== 'held') throw new DraftNotSavedError(`The draft of conversation ${conversationId} could not be saved`);
+    });
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
     };
@@ -144,6 +150,7 @@ export function Composer({ conversationId, platform, language, accountId, replyL
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       offSettled();
+      offRestart();
       window.removeEventListener('beforeunload', flush);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);

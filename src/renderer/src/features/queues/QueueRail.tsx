@@ -5,8 +5,8 @@
 // "Unknown language" last); the accounts screen opens from the gear next to the ACCOUNTS heading,
 // the listening streams from the one next to SOCIAL LISTENING, the urgency rules (what fills the
 // Urgent queue) from the one next to INBOX; SLA settings (policies and business calendars), the
-// canned-response library (with the brand voice), translation settings and the Schedule (shifts)
-// from the SETTINGS group.
+// canned-response library (with the brand voice), translation settings, the Schedule (shifts) and
+// Updates from the SETTINGS group.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,9 +33,10 @@ export interface QueueRailProps {
   onTranslationSettings?(): void;
   onSurveySettings?(): void;
   onSchedule?(): void;
+  onUpdates?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSurveySettings, onSchedule }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSurveySettings, onSchedule, onUpdates }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -89,7 +90,7 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {languageQueues.map(item)}
         </RailGroup>
       )}
-      {(onSlaSettings || onLibrary || onTranslationSettings || onSurveySettings || onSchedule) && (
+      {(onSlaSettings || onLibrary || onTranslationSettings || onSurveySettings || onSchedule || onUpdates) && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
             {t('queues.settings')}
@@ -117,6 +118,11 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {onSurveySettings && (
             <SettingsButton icon={<SurveyIcon />} onClick={onSurveySettings} testId="survey-settings">
               {t('queues.surveySettings')}
+            </SettingsButton>
+          )}
+          {onUpdates && (
+            <SettingsButton icon={<UpdateIcon />} onClick={onUpdates} testId="update-settings">
+              {t('queues.updates')}
             </SettingsButton>
           )}
         </Stack>
@@ -188,6 +194,15 @@ function SurveyIcon() {
   return (
     <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
       <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />
+    </svg>
+  );
+}
+
+function UpdateIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <path d="M12 3v12m0 0l-4-4m4 4l4-4" />
+      <path d="M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
     </svg>
   );
 }
