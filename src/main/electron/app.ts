@@ -2,8 +2,9 @@
 // is ready (a clear dialog when it cannot start), the contract bound to IPC, the main window, and
 // a clean core.stop() before quitting.
 import { join, resolve } from 'node:path';
-import { app, dialog, ipcMain, net, Notification, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, dialog, ipcMain, net, Notification, protocol, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core } from '../core';
+import { createImageProxy } from '../core/media';
 import type { Badge, Logger, Notifier, SecretStore } from '../core/ports';
 import { createFallbackSecretStore } from './fallbackSecretStore';
 import { isAppUrl, resolveAppLocation, type AppLocation } from './appLocation';
@@ -16,6 +17,7 @@ import { applySessionPolicy, hardenAnyWebContents } from './hardening';
 import { bindContract } from './ipc';
 import { createElectronNotifier } from './notifier';
 import { describeStartupError } from './startupError';
+import { handleMediaProtocol, MEDIA_SCHEME_PRIVILEGES } from './mediaProtocol';
 import { createMainWindow, revealWindow } from './window';
 import { WINDOW_STATE_FILE } from './windowState';
 import { checkForSignedUpdates } from './updater';
@@ -79,6 +81,9 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
   // Windows shows toasts only for an AppUserModelID with a Start-menu shortcut: the installer's
   // (appId) when packaged, electron.exe's own in development.
   if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : process.execPath);
+
+  // Before ready, and once for all custom schemes: add any other scheme to this same list.
+  protocol.registerSchemesAsPrivileged([MEDIA_SCHEME_PRIVILEGES]);
 
   let location: AppLocation;
   try {
@@ -154,6 +159,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
       isAppContents: (contents) => contents !== null && appContents().includes(contents),
       logger,
     });
+    handleMediaProtocol(session.defaultSession.protocol, createImageProxy(), logger);
     const notifier = createElectronNotifier({ Notification, showMainWindow, logger, icon });
     const osBadge = createBadge({ platform: process.platform, setBadgeCount: (count) => app.setBadgeCount(count), logger });
     const tray = createDeskTray({
