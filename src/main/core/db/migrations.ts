@@ -459,4 +459,12 @@ export const migrations: Migration[] = [
       CREATE INDEX messages_inbound_at ON messages (created_at, language) WHERE direction = 'in';
     `,
   },
+  {
+    version: 15,
+    name: "customers' avatars",
+    sql: `
+      -- The avatar's address as the platform gave it; shown only through the image proxy.
+      ALTER TABLE customers ADD COLUMN avatar_url TEXT;
+    `,
+  },
 ];
