@@ -2,7 +2,7 @@
 // image proxy reach it (the default policy refuses loopback).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isPublicAddress, type AddressPolicy } from '../../src/main/core/media';
+import { publicAnd, type AddressPolicy } from '../../src/main/core/media';
 
 /** A 1×1 PNG. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -30,7 +30,7 @@ export async function startImageServer(): Promise<ImageServer> {
     base: `http://127.0.0.1:${port}`,
     port,
     requests,
-    policy: ({ address, port: to }) => isPublicAddress(address) || (address === '127.0.0.1' && to === port),
+    policy: publicAnd([{ address: '127.0.0.1', port }]),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicAddress, publicAddressesOnly } from './addressPolicy';
+import { isPublicAddress, publicAddressesOnly, publicAnd } from './addressPolicy';
 import { checkImageUrl, fetchImage } from './fetchImage';
 import { ImageRefusedError } from './imageRefused';
 
@@ -87,6 +87,14 @@ describe('the default address policy', () => {
 
   it.each(PUBLIC_ADDRESSES)('allows the public address %s', (address) => {
     expect(publicAddressesOnly({ address, port: 443 })).toBe(true);
+  });
+
+  it('is widened for tests by exact address and port only', () => {
+    const policy = publicAnd([{ address: '127.0.0.1', port: 8080 }]);
+    expect(policy({ address: '127.0.0.1', port: 8080 })).toBe(true);
+    expect(policy({ address: '127.0.0.1', port: 8081 })).toBe(false);
+    expect(policy({ address: '::1', port: 8080 })).toBe(false);
+    expect(policy({ address: '8.8.8.8', port: 53 })).toBe(true);
   });
 });
 

@@ -59,3 +59,11 @@ export function isPublicAddress(address: string): boolean {
 
 /** The default policy: public addresses on any port. */
 export const publicAddressesOnly: AddressPolicy = ({ address }) => isPublicAddress(address);
+
+/**
+ * Public addresses, plus exactly these address:port pairs: for tests serving images on loopback
+ * (a test hook only; the apps use publicAddressesOnly).
+ */
+export function publicAnd(extra: readonly AddressTarget[]): AddressPolicy {
+  return (target) => isPublicAddress(target.address) || extra.some((e) => e.address === target.address && e.port === target.port);
+}
