@@ -20,8 +20,9 @@ export async function startImageServer(): Promise<ImageServer> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    if (req.url === '/a.png') res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': TINY_PNG.length }).end(TINY_PNG);
-    else if (req.url === '/logo.svg') res.writeHead(200, { 'Content-Type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/a.png') res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': TINY_PNG.length }).end(TINY_PNG);
+    else if (path === '/logo.svg') res.writeHead(200, { 'Content-Type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
