@@ -75,6 +75,8 @@ export interface Customer {
   followers: number;
   verified: boolean;
   profileUrl: string | null;
+  /** The platform's avatar image (http(s)); the renderer loads it only through the image proxy. */
+  avatarUrl: string | null;
   /** Marked VIP by the team: SLA policies may treat them apart. */
   vip: boolean;
 }

@@ -4,6 +4,7 @@
 import { join, resolve } from 'node:path';
 import { app, autoUpdater as nativeUpdater, dialog, ipcMain, net, Notification, protocol, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core } from '../core';
+import { createImageProxy } from '../core/media';
 import type { Badge, Logger, Notifier, SecretStore, Updater } from '../core/ports';
 import { createNoUpdater } from '../core/adapters/noUpdater';
 import { createFallbackSecretStore } from './fallbackSecretStore';
@@ -19,6 +20,7 @@ import { bindContract } from './ipc';
 import { contentSecurityPolicy } from './policy';
 import { createElectronNotifier } from './notifier';
 import { describeStartupError } from './startupError';
+import { handleMediaProtocol, MEDIA_SCHEME_PRIVILEGES } from './mediaProtocol';
 import { createMainWindow, revealWindow } from './window';
 import { WINDOW_STATE_FILE } from './windowState';
 import { createDesktopUpdater } from './updater';
@@ -87,6 +89,8 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
   // (appId) when packaged, electron.exe's own in development.
   if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : process.execPath);
 
+  registerAppScheme(protocol, [MEDIA_SCHEME_PRIVILEGES]);
+
   let location: AppLocation;
   try {
     location = resolveAppLocation({
@@ -98,7 +102,6 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
     void app.whenReady().then(() => failStartup(error, logger));
     return;
   }
-  registerAppScheme(protocol);
   const preloadPath = join(__dirname, '../preload/index.js');
   const icon = process.platform === 'linux' ? resourcePath('icon.png') : undefined;
 
@@ -170,6 +173,7 @@ export function runDesktopApp({ logger, createCore, keychain: keychainStore }: D
       isAppContents: (contents) => contents !== null && appContents().includes(contents),
       logger,
     });
+    handleMediaProtocol(session.defaultSession.protocol, createImageProxy(), logger);
     const notifier = createElectronNotifier({ Notification, showMainWindow, logger, icon });
     const osBadge = createBadge({ platform: process.platform, setBadgeCount: (count) => app.setBadgeCount(count), logger });
     const tray = createDeskTray({

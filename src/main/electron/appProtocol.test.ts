@@ -109,8 +109,9 @@ describe('respondToAppRequest', () => {
 describe('the scheme and its handler', () => {
   it('registers app: as standard, secure and fetch-able, with no CSP bypass and no CORS', () => {
     let registered: CustomScheme[] = [];
-    registerAppScheme({ registerSchemesAsPrivileged: (schemes) => void (registered = schemes) });
-    expect(registered).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const media: CustomScheme = { scheme: 'shiftdesk-media', privileges: { standard: true, secure: true } };
+    registerAppScheme({ registerSchemesAsPrivileged: (schemes) => void (registered = schemes) }, [media]);
+    expect(registered).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }, media]);
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('corsEnabled');
   });

@@ -20,9 +20,12 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true },
 };
 
-/** Must run before the app is ready. */
-export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+/**
+ * Must run before the app is ready, and only once: Electron keeps the last list, so every other
+ * custom scheme comes along in `others`.
+ */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>, others: CustomScheme[] = []): void {
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES, ...others]);
 }
 
 /**

@@ -1,12 +1,14 @@
 // Security policy of the desktop shell as data: the Content-Security-Policy of the app's pages
 // and the permissions web content may have. Pure, so it is unit-tested.
+import { MEDIA_SCHEME } from '@shared/mediaProxy';
 
 /** Same policy as the renderer's <meta> CSP (src/renderer/index.html). */
 const BASE_DIRECTIVES: readonly (readonly [string, readonly string[]])[] = [
   ['default-src', ["'self'"]],
   ['script-src', ["'self'"]],
   ['style-src', ["'self'", "'unsafe-inline'"]],
-  ['img-src', ["'self'", 'data:']],
+  // Remote images only through the main process's proxy (src/main/core/media).
+  ['img-src', ["'self'", 'data:', `${MEDIA_SCHEME}:`]],
   ['font-src', ["'self'", 'data:']],
   ['connect-src', ["'self'", 'ws://127.0.0.1:*', 'ws://localhost:*']],
   ['object-src', ["'none'"]],

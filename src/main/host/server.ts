@@ -4,8 +4,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MEDIA_PATH, MEDIA_URL_PARAM } from '@shared/mediaProxy';
 import { EVENT_METHOD, RPC_PATH, type RpcEvent } from '@shared/rpc';
 import type { Core } from '../core';
+import { answerMediaRequest, createImageProxy, type ImageProxy } from '../core/media';
 import type { Logger } from '../core/ports';
 import { handleRpcFrame } from './rpcServer';
 import { readStaticFile } from './staticFiles';
@@ -29,6 +31,8 @@ export interface HostOptions {
   port: number;
   logger: Logger;
   token?: string;
+  /** Remote images for the renderer, served at MEDIA_PATH (default: public addresses only). */
+  imageProxy?: ImageProxy;
 }
 
 export interface RunningHost {
@@ -53,6 +57,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { logger } = options;
   let port = options.port;
   const allowedHosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  const imageProxy = options.imageProxy ?? createImageProxy();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => void serveFile(req, res));
   async function serveFile(req: IncomingMessage, res: ServerResponse) {
@@ -71,7 +76,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
       return;
     }
-    const path = new URL(req.url ?? '/', `http://${LOOPBACK}`).pathname;
+    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+    const path = url.pathname;
+    if (path === MEDIA_PATH) {
+      // An <img> cannot send headers: the run token comes in the query, as for the WebSocket.
+      if (!sameToken(url.searchParams.get('token'), token)) {
+        res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden');
+        return;
+      }
+      const answer = await answerMediaRequest(imageProxy, url.searchParams.get(MEDIA_URL_PARAM));
+      if (answer.refusal) logger.warn('refused a remote image', { reason: answer.refusal.reason, message: answer.refusal.message });
+      res.writeHead(answer.status, { ...headers, ...answer.headers });
+      res.end(req.method === 'HEAD' ? undefined : answer.body);
+      return;
+    }
     const file = await readStaticFile(options.rendererDir, path);
     if (!file) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');

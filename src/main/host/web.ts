@@ -5,6 +5,7 @@ import { createCore } from '../core';
 import { createMemoryBadge, rendererNotifier } from '../core/adapters/headless';
 import { createKeytarSecretStore } from '../core/adapters/keytarSecretStore';
 import { createLogger } from '../core/adapters/logger';
+import { createImageProxy, publicAnd } from '../core/media';
 import { startHost } from './server';
 import { parseWebOptions, USAGE } from './webOptions';
 
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   core.start();
   let host;
   try {
-    host = await startHost({ core, rendererDir: join(__dirname, '../renderer'), port: options.port, logger });
+    const imageProxy = createImageProxy(options.testImageServers ? { policy: publicAnd(options.testImageServers) } : {});
+    host = await startHost({ core, rendererDir: join(__dirname, '../renderer'), port: options.port, logger, imageProxy });
   } catch (error) {
     await core.stop();
     const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';

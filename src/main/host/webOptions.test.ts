@@ -15,6 +15,16 @@ describe('browser-mode options', () => {
     expect(() => parseWebOptions(['--verbose'], {})).toThrow(/Unknown option --verbose/);
   });
 
+  it('lets the image proxy reach loopback image servers only in tests', () => {
+    const env = { SHIFTDESK_TEST_IMAGE_SERVERS: '127.0.0.1:8081, 127.0.0.1:8082' };
+    expect(parseWebOptions([], env).testImageServers).toBeUndefined();
+    expect(parseWebOptions([], { ...env, NODE_ENV: 'test' }).testImageServers).toEqual([
+      { address: '127.0.0.1', port: 8081 },
+      { address: '127.0.0.1', port: 8082 },
+    ]);
+    expect(() => parseWebOptions([], { NODE_ENV: 'test', SHIFTDESK_TEST_IMAGE_SERVERS: '10.0.0.1:80' })).toThrow(/127.0.0.1:PORT/);
+  });
+
   it('shares the desktop app folder by default', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/a/.config' }, 'linux')).toBe('/home/a/.config/Shiftdesk');
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toMatch(/Roaming.Shiftdesk$/);

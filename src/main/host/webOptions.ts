@@ -1,6 +1,7 @@
 // Command line and environment of browser mode: `npm run web -- --port 5183 --data-dir DIR`.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressTarget } from '../core/media';
 
 export interface WebOptions {
   port: number;
@@ -12,6 +13,8 @@ export interface WebOptions {
   demoSurveyAnswers: number | undefined;
   /** Poll every account this often (env only: tests against local servers). */
   pollIntervalMs: number | undefined;
+  /** Loopback image servers the image proxy may also reach (env only, and only with NODE_ENV=test). */
+  testImageServers: AddressTarget[] | undefined;
   help: boolean;
 }
 
@@ -48,6 +51,15 @@ function parsePollInterval(value: string): number {
   return ms;
 }
 
+/** SHIFTDESK_TEST_IMAGE_SERVERS=127.0.0.1:8081,127.0.0.1:8082 */
+function parseImageServers(value: string): AddressTarget[] {
+  return value.split(',').map((entry) => {
+    const match = /^(127\.0\.0\.1):(\d{1,5})$/.exec(entry.trim());
+    if (!match) throw new Error(`SHIFTDESK_TEST_IMAGE_SERVERS takes 127.0.0.1:PORT entries, not "${entry}"`);
+    return { address: match[1]!, port: parsePort(match[2]!) };
+  });
+}
+
 function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) throw new Error(`SHIFTDESK_DEMO_BREACH_SECONDS must be 0 to 3600, not "${value}"`);
@@ -68,6 +80,7 @@ export function parseWebOptions(argv: string[], env: NodeJS.ProcessEnv = process
     demoBreachSeconds: env.SHIFTDESK_DEMO_BREACH_SECONDS ? parseSeconds(env.SHIFTDESK_DEMO_BREACH_SECONDS) : undefined,
     pollIntervalMs: env.SHIFTDESK_POLL_INTERVAL_MS ? parsePollInterval(env.SHIFTDESK_POLL_INTERVAL_MS) : undefined,
     demoSurveyAnswers: env.SHIFTDESK_DEMO_SURVEY_ANSWERS ? parseShare(env.SHIFTDESK_DEMO_SURVEY_ANSWERS) : undefined,
+    testImageServers: env.NODE_ENV === 'test' && env.SHIFTDESK_TEST_IMAGE_SERVERS ? parseImageServers(env.SHIFTDESK_TEST_IMAGE_SERVERS) : undefined,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {

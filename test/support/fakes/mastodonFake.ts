@@ -13,6 +13,8 @@ export interface FakeAccount {
   username: string;
   display_name: string;
   url: string;
+  /** Mastodon always gives one (a default picture for accounts without their own). */
+  avatar: unknown;
   followers_count: number;
   bot: boolean;
 }
@@ -157,6 +159,7 @@ export class MastodonFake {
       username,
       display_name: displayName,
       url: `${this.origin}/@${username}`,
+      avatar: `${this.origin}/system/accounts/avatars/${username}.png`,
       followers_count: followers,
       bot: false,
     };

@@ -9,6 +9,8 @@ export interface FakeXUser {
   name: string;
   verified: boolean;
   public_metrics: { followers_count: number };
+  /** Sent when user.fields asks for it, as X's docs show it (the 48×48 "_normal" size). */
+  profile_image_url?: unknown;
 }
 
 export interface FakeTweet {
@@ -54,7 +56,8 @@ export class XFake {
   }
 
   user(username: string, name: string, followers = 40, verified = false): FakeXUser {
-    const user = { id: this.id(), username, name, verified, public_metrics: { followers_count: followers } };
+    const id = this.id();
+    const user = { id, username, name, verified, public_metrics: { followers_count: followers }, profile_image_url: `https://pbs.twimg.com/profile_images/${id}/${username}_normal.jpg` };
     this.users.set(user.id, user);
     return user;
   }

@@ -10,6 +10,8 @@ export interface InboundAuthor {
   followers?: number;
   verified?: boolean;
   profileUrl?: string | null;
+  /** From avatarUrlOf: an http(s) URL or null. */
+  avatarUrl?: string | null;
 }
 
 export interface InboundItem {

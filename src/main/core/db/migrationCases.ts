@@ -267,4 +267,11 @@ export const migrationCases: Record<number, MigrationCase> = {
       expectPlanUses(db, "SELECT conversation_id FROM conversation_surveys WHERE state = 'scheduled' AND send_at <= ?", 'conversation_surveys_due', T0);
     },
   },
+  16: {
+    seed: (db) => db.exec("UPDATE customers SET avatar_url = 'https://pbs.twimg.com/profile_images/1/jo_normal.jpg' WHERE id = 1"),
+    check: (db) => {
+      expect(columnsOf(db, 'customers')).toContain('avatar_url');
+      expect(valuesOf(db, 'SELECT avatar_url FROM customers').flat().every((url) => url === null)).toBe(true);
+    },
+  },
 };

@@ -492,4 +492,12 @@ export const migrations: Migration[] = [
       CREATE INDEX survey_answers_at ON survey_answers (answered_at);
     `,
   },
+  {
+    version: 16,
+    name: "customers' avatars",
+    sql: `
+      -- The avatar's address as the platform gave it; shown only through the image proxy.
+      ALTER TABLE customers ADD COLUMN avatar_url TEXT;
+    `,
+  },
 ];

@@ -51,6 +51,8 @@ export interface CustomerUpsert {
   followers: number;
   verified: boolean;
   profileUrl: string | null;
+  /** Kept when a later page does not give one. */
+  avatarUrl?: string | null;
   updatedAt: number;
 }
 
@@ -114,19 +116,20 @@ function queueFilter(queue: QueueId): { status: string; sql: string; param: stri
 }
 
 export function createConversationRepo(db: Db) {
-  const upsertCustomerStmt = db.prepare<CustomerUpsert & { verifiedInt: number }, { id: number; vip: number }>(
-    `INSERT INTO customers (account_id, platform_id, handle, display_name, language, followers, verified, profile_url, updated_at)
-     VALUES (@accountId, @platformId, @handle, @displayName, @language, @followers, @verifiedInt, @profileUrl, @updatedAt)
+  const upsertCustomerStmt = db.prepare<CustomerUpsert & { verifiedInt: number; avatarUrl: string | null }, { id: number; vip: number }>(
+    `INSERT INTO customers (account_id, platform_id, handle, display_name, language, followers, verified, profile_url, avatar_url, updated_at)
+     VALUES (@accountId, @platformId, @handle, @displayName, @language, @followers, @verifiedInt, @profileUrl, @avatarUrl, @updatedAt)
      ON CONFLICT (account_id, platform_id) DO UPDATE SET
        handle = excluded.handle, display_name = excluded.display_name,
        language = COALESCE(excluded.language, customers.language),
        followers = excluded.followers, verified = excluded.verified,
-       profile_url = COALESCE(excluded.profile_url, customers.profile_url), updated_at = excluded.updated_at
+       profile_url = COALESCE(excluded.profile_url, customers.profile_url),
+       avatar_url = COALESCE(excluded.avatar_url, customers.avatar_url), updated_at = excluded.updated_at
      RETURNING id, vip`,
   );
   const getCustomerStmt = db.prepare<[number], Omit<Customer, 'verified' | 'vip'> & { verified: number; vip: number }>(
     `SELECT id, account_id AS accountId, platform_id AS platformId, handle, display_name AS displayName, language,
-            followers, verified, profile_url AS profileUrl, vip FROM customers WHERE id = ?`,
+            followers, verified, profile_url AS profileUrl, avatar_url AS avatarUrl, vip FROM customers WHERE id = ?`,
   );
   // The platform comes from a subquery, not a join: with a join, SQLite 3.54 treats the
   // bound parameters as plan-sensitive and better-sqlite3 re-prepares on every call (6x slower).
@@ -237,10 +240,10 @@ export function createConversationRepo(db: Db) {
   );
 
   return {
-    upsertCustomer: (c: CustomerUpsert): number => upsertCustomerStmt.get({ ...c, verifiedInt: c.verified ? 1 : 0 })!.id,
+    upsertCustomer: (c: CustomerUpsert): number => upsertCustomerStmt.get({ ...c, avatarUrl: c.avatarUrl ?? null, verifiedInt: c.verified ? 1 : 0 })!.id,
     /** Creates or refreshes a customer; says whether the team marked them VIP. */
     upsertCustomerVip(c: CustomerUpsert): { id: number; vip: boolean } {
-      const row = upsertCustomerStmt.get({ ...c, verifiedInt: c.verified ? 1 : 0 })!;
+      const row = upsertCustomerStmt.get({ ...c, avatarUrl: c.avatarUrl ?? null, verifiedInt: c.verified ? 1 : 0 })!;
       return { id: row.id, vip: row.vip === 1 };
     },
     customer(id: number): Customer | null {

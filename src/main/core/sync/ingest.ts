@@ -116,6 +116,7 @@ export function ingestPage(
             followers: item.author.followers ?? 0,
             verified: item.author.verified ?? false,
             profileUrl: item.author.profileUrl ?? null,
+            avatarUrl: item.author.avatarUrl ?? null,
             updatedAt: now,
           });
           customerIds.set(item.author.platformId, customer);

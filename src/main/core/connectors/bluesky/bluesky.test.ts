@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICIES } from '@shared/sla';
 import { makeRepos } from '../../../../../test/support/coreFixtures';
 import { atprotoUnavailable, startAtprotoNetwork, type AtprotoNetwork } from '../../../../../test/support/atprotoNetwork';
+import { TINY_PNG } from '../../../../../test/support/imageServer';
 import { AuthError, RateLimitError, type Connector, type SendRequest } from '../connector';
 import { ingestPage } from '../../sync/ingest';
 import { createBlueskyConnector, replyRecordKey, tid } from './bluesky';
@@ -157,6 +158,19 @@ describe.runIf(!unavailable || required)('Bluesky connector (real local PDS and 
     expect((await connector.search!('Aurora', first.cursor)).items).toEqual([]);
     await customerPosts('Aurora Air lounge was great');
     expect((await connector.search!('Aurora', first.cursor)).items.map((i) => i.body)).toEqual(['Aurora Air lounge was great']);
+  }, 60_000);
+
+  it("keeps the customer's avatar as the AppView gives it (its CDN URL for the uploaded blob)", async () => {
+    const upload = await customerAgent.uploadBlob(TINY_PNG, { encoding: 'image/png' });
+    await customerAgent.upsertProfile((existing) => ({ ...existing, avatar: upload.data.blob }));
+    await net.network.processAll();
+    const mention = await customerPosts(`@${brand.handle} do you see my picture?`);
+    const repos = makeRepos();
+    await pullAll(connect(), repos);
+    const conversation = repos.conversations.stateByPlatformId('acc-x', mention.uri)!;
+    const avatarUrl = repos.conversations.customer(conversation.customerId)!.avatarUrl;
+    // dev-env's AppView names a CDN that does not exist here, so only the stored URL is checked.
+    expect(avatarUrl).toBe(`https://bsky.public.url/img/avatar/plain/${customer.did}/${upload.data.blob.ref.toString()}`);
   }, 60_000);
 
   it('a rate-limited PDS yields a rate-limit error with its reset time, not a crash', async () => {

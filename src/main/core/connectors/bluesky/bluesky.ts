@@ -17,6 +17,7 @@ import {
   type SendRequest,
 } from '../connector';
 import { normalizeInstanceUrl } from '../mastodon/mastodonConnector';
+import { avatarUrlOf } from '../avatarUrl';
 
 export interface BlueskyConfig {
   /** The account's handle, e.g. aurora.bsky.social. */
@@ -152,6 +153,7 @@ export function createBlueskyConnector(config: BlueskyConfig, appPassword: strin
               handle: post.author.handle,
               displayName: post.author.displayName || post.author.handle,
               profileUrl: `https://bsky.app/profile/${post.author.handle}`,
+              avatarUrl: avatarUrlOf(post.author.avatar),
             },
             direction: post.author.did === selfDid ? 'out' : 'in',
             body: record.text,
@@ -222,6 +224,7 @@ export function createBlueskyConnector(config: BlueskyConfig, appPassword: strin
               handle: n.author.handle,
               displayName: n.author.displayName || n.author.handle,
               profileUrl: `https://bsky.app/profile/${n.author.handle}`,
+              avatarUrl: avatarUrlOf(n.author.avatar),
             },
             direction: n.author.did === self.did ? 'out' : 'in',
             body: record.text,
@@ -267,7 +270,7 @@ export function createBlueskyConnector(config: BlueskyConfig, appPassword: strin
             platformId: post.uri,
             conversation: { platformId: root ?? post.uri, kind: 'mention' },
             replyTo: typeof record.reply?.parent?.uri === 'string' ? record.reply.parent.uri : null,
-            author: { platformId: post.author.did, handle: post.author.handle, displayName: post.author.displayName || post.author.handle, profileUrl: `https://bsky.app/profile/${post.author.handle}` },
+            author: { platformId: post.author.did, handle: post.author.handle, displayName: post.author.displayName || post.author.handle, profileUrl: `https://bsky.app/profile/${post.author.handle}`, avatarUrl: avatarUrlOf(post.author.avatar) },
             direction: 'in',
             body: record.text,
             createdAt: Number.isNaN(Date.parse(record.createdAt)) ? Date.parse(post.indexedAt) : Date.parse(record.createdAt),

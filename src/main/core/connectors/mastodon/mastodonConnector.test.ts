@@ -62,8 +62,17 @@ describe('Mastodon connector', () => {
     expect(await pullAll(connector, repos)).toBe(0);
     const lastRequest = new URL(fake.requests.at(-1)!.url);
     expect(lastRequest.searchParams.get('min_id')).toBe(repos.syncState.get('acc-x').cursor);
-    const customer = repos.db.prepare('SELECT handle, display_name AS name, followers FROM customers').get();
-    expect(customer).toEqual({ handle: 'ana@social.example', name: 'Ana Costa', followers: 340 });
+    const customer = repos.db.prepare('SELECT handle, display_name AS name, followers, avatar_url AS avatar FROM customers').get();
+    expect(customer).toEqual({ handle: 'ana@social.example', name: 'Ana Costa', followers: 340, avatar: `${fake.origin}/system/accounts/avatars/ana.png` });
+  });
+
+  it("ignores a malformed avatar: the mention is kept, the customer shows no picture", async () => {
+    const connector = connect();
+    const repos = makeRepos();
+    const odd = [{ avatar: 'javascript:alert(1)' }, { avatar: 42 }, { avatar: 'not a url' }, { avatar: null }];
+    for (const [i, patch] of odd.entries()) fake.mention({ ...fake.account(`odd${i}`, `Odd ${i}`), ...patch }, `@brand hello ${i}`);
+    expect(await pullAll(connector, repos)).toBe(odd.length);
+    expect(repos.db.prepare('SELECT avatar_url FROM customers').pluck().all()).toEqual(odd.map(() => null));
   });
 
   it('replies in the thread with the same visibility, mentioning the customer, once per idempotency key', async () => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { htmlToText } from '@shared/htmlText';
 import { MalformedPayloadError, readBackProgress, type Connector, type InboundItem, type PullControl, type PullResult, type SendRequest } from '../connector';
 import { createHttpClient } from '../http';
+import { avatarUrlOf } from '../avatarUrl';
 import {
   compareIds,
   linkParam,
@@ -75,6 +76,7 @@ function statusToItem(status: MastodonStatus, instanceHost: string): InboundItem
       displayName: author.display_name || author.username,
       followers: author.followers_count,
       profileUrl: author.url ?? null,
+      avatarUrl: avatarUrlOf(author.avatar),
     },
     direction: 'in',
     body: status.spoiler_text ? `${status.spoiler_text}\n\n${text}` : text,

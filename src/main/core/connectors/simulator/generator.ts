@@ -10,6 +10,8 @@ export interface GeneratedAuthor {
   language: string;
   followers: number;
   verified: boolean;
+  /** The demo gives none (customers show initials); a test may put one in the platform's file. */
+  avatarUrl?: unknown;
 }
 
 export interface GeneratedOpener {

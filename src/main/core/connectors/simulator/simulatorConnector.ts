@@ -1,7 +1,9 @@
 // The demo connector: talks to a simulated platform exactly as a real connector talks to its
 // platform's API (cursor paging, idempotent sends, typed errors), with network latency.
 import type { Platform } from '@shared/domain';
-import { TransientError, type Connector, type PullResult, type SendRequest, type SendResult } from '../connector';
+import { avatarUrlOf } from '../avatarUrl';
+import { TransientError, type Connector, type InboundAuthor, type PullResult, type SendRequest, type SendResult } from '../connector';
+import type { GeneratedAuthor } from './generator';
 import type { SimulatedPlatform } from './platform';
 
 const PAGE_SIZE = 100;
@@ -14,6 +16,9 @@ export const PLATFORM_NAMES: Record<Platform, string> = {
   instagram: 'Instagram',
   email: 'the mail server',
 };
+
+/** The author as the simulated platform stored it; an avatar only if it is a plain http(s) URL. */
+const authorOf = (author: GeneratedAuthor): InboundAuthor => ({ ...author, avatarUrl: avatarUrlOf(author.avatarUrl) });
 
 export function createSimulatorConnector(
   platform: SimulatedPlatform,
@@ -36,7 +41,7 @@ export function createSimulatorConnector(
         items: page.items.map((item) => ({
           platformId: item.platformId,
           conversation: { platformId: item.conversationPlatformId, kind: item.kind, subject: item.subject },
-          author: item.author,
+          author: authorOf(item.author),
           direction: 'in',
           body: item.body,
           createdAt: item.createdAt,
@@ -58,7 +63,7 @@ export function createSimulatorConnector(
               items: page.items.map((item) => ({
                 platformId: item.platformId,
                 conversation: { platformId: item.conversationPlatformId, kind: item.kind },
-                author: item.author,
+                author: authorOf(item.author),
                 direction: 'in' as const,
                 body: item.body,
                 createdAt: item.createdAt,

@@ -71,6 +71,21 @@ describe('X connector', () => {
     expect(await pullAll(connector, repos)).toBe(2);
     const since = fake.requests.filter((r) => r.url.pathname.endsWith('/mentions')).at(-1)!.url.searchParams.get('since_id');
     expect(since).toBeTruthy();
+    expect(repos.db.prepare('SELECT avatar_url FROM customers WHERE handle = ?').pluck().get('kim_travels')).toBe(kim.profile_image_url);
+    expect(fake.requests.find((r) => r.url.pathname.endsWith('/mentions'))!.url.searchParams.get('user.fields')).toContain('profile_image_url');
+  });
+
+  it('ignores a malformed profile_image_url: the mention is kept, without a picture', async () => {
+    const connector = connect();
+    const repos = makeRepos();
+    const odd = ['file:///etc/passwd', 'https://user:pw@pbs.twimg.com/a.jpg', 7, '', null];
+    for (const [i, url] of odd.entries()) {
+      const user = fake.user(`odd${i}`, `Odd ${i}`);
+      user.profile_image_url = url;
+      fake.tweet(user, `@AuroraAirHelp hello ${i}`);
+    }
+    expect(await pullAll(connector, repos)).toBe(odd.length);
+    expect(repos.db.prepare('SELECT avatar_url FROM customers').pluck().all()).toEqual(odd.map(() => null));
   });
 
   it('reports how far back a first sync has read, and stops paging back when it is stopped', async () => {

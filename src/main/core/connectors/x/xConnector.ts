@@ -6,6 +6,7 @@ import { type z } from 'zod';
 import { MalformedPayloadError, readBackProgress, type Connector, type InboundItem, type PullControl, type PullResult, type SendRequest, type SendResult } from '../connector';
 import { createHttpClient } from '../http';
 import { compareSnowflakes, xDmEvent, xMe, xPage, xPostedDm, xPostedTweet, xReset, xTweet, xUser, type XUser } from './xApi';
+import { avatarUrlOf } from '../avatarUrl';
 
 export interface XConfig {
   /** https://api.x.com (another origin only for tests on loopback). */
@@ -19,7 +20,7 @@ const PAGE_SIZE = 100;
 /** Pages read per pull; beyond it the rest waits for the next pull. */
 const MAX_PAGES = 10;
 const TWEET_FIELDS = 'created_at,conversation_id,author_id,lang,referenced_tweets';
-const USER_FIELDS = 'username,name,verified,public_metrics';
+const USER_FIELDS = 'username,name,verified,public_metrics,profile_image_url';
 
 interface XCursor {
   /** Newest mention id read. */
@@ -99,6 +100,7 @@ export function createXConnector(config: XConfig, accessToken: string, fetchImpl
       followers: user?.public_metrics?.followers_count ?? 0,
       verified: user?.verified ?? false,
       profileUrl: user ? `https://x.com/${user.username}` : null,
+      avatarUrl: avatarUrlOf(user?.profile_image_url),
     };
   };
 

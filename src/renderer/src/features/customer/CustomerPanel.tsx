@@ -4,6 +4,7 @@ import { Badge, Divider, Group, Stack, Text, Title, UnstyledButton } from '@mant
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '@shared/domain';
+import { CustomerAvatar } from '../../components/CustomerAvatar';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { VipBadge } from '../../components/VipBadge';
 import { formatDate, formatNumber, languageName } from '../../i18n/formatters';
@@ -40,6 +41,7 @@ export function CustomerPanel({ detail, onOpen }: { detail: ConversationDetail |
     <Stack gap="sm" p="md">
       <Stack gap={2}>
         <Group gap={6} wrap="nowrap">
+          <CustomerAvatar customer={customer} size="md" />
           <Title order={2} size="h5" lineClamp={2}>
             <bdi>{customer.displayName}</bdi>
           </Title>

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '@shared/domain';
 import { kindAddsInformation } from '../../components/conversationKind';
+import { CustomerAvatar } from '../../components/CustomerAvatar';
 import { IntentBadge } from '../../components/IntentBadge';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { SlaCountdown } from '../../components/SlaCountdown';
@@ -45,6 +46,7 @@ export function ThreadHeader({ detail, actions, onMoveToEmail, onOpenConversatio
     <Stack gap={6} px="md" py={10} className={classes.header}>
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
+          <CustomerAvatar customer={customer} size={32} />
           <Title order={2} size="h4" lineClamp={1}>
             <bdi>{customer.displayName}</bdi>
           </Title>
