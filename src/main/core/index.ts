@@ -374,6 +374,15 @@ export function createCore(options: CoreOptions): Core {
       sync.publishStatus();
       return sync.status();
     },
+    getReport: () => {
+      throw new DeskError('NotAvailable', 'Reports are not built yet');
+    },
+    exportReportCsv: () => {
+      throw new DeskError('NotAvailable', 'Reports are not built yet');
+    },
+    setAccountRegion: () => {
+      throw new DeskError('NotAvailable', 'Reports are not built yet');
+    },
   };
 
   let stopping: Promise<void> | null = null;
