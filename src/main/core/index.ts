@@ -39,6 +39,8 @@ import { CoverageService } from './schedule/coverageService';
 import { AutoAssigner } from './handover/autoAssign';
 import { HandoverService } from './handover/handoverService';
 import { storedSchedule } from './handover/shiftSchedule';
+import { ReportService } from './reports/reportService';
+import { shiftRegionLookup } from './reports/shiftRegions';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -156,7 +158,7 @@ export function createCore(options: CoreOptions): Core {
       );
     },
   });
-  const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime });
+  const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime, policies: () => slaSettings.policies() });
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
   const canned = new CannedLibrary({ repos, clock, events });
   const brandVoice = new BrandVoice({ repos, clock, events });
@@ -166,6 +168,8 @@ export function createCore(options: CoreOptions): Core {
   const shifts = storedSchedule(repos, schedule);
   const handovers = new HandoverService({ repos, schedule: shifts, clock, events, notifications, t, formatTime });
   const autoAssign = new AutoAssigner({ repos, schedule: shifts, clock });
+  const reports = new ReportService({ repos, clock, events });
+  repos.events.setShiftRegions(shiftRegionLookup(shifts));
   // A shift moved or ended early: who owes a handover may have changed.
   events.on('changes', (change) => change.tables.includes('schedule') && handovers.poke());
 
@@ -374,15 +378,9 @@ export function createCore(options: CoreOptions): Core {
       sync.publishStatus();
       return sync.status();
     },
-    getReport: () => {
-      throw new DeskError('NotAvailable', 'Reports are not built yet');
-    },
-    exportReportCsv: () => {
-      throw new DeskError('NotAvailable', 'Reports are not built yet');
-    },
-    setAccountRegion: () => {
-      throw new DeskError('NotAvailable', 'Reports are not built yet');
-    },
+    getReport: (query) => reports.report(query),
+    exportReportCsv: (query) => reports.csv(query),
+    setAccountRegion: ({ accountId, region }) => reports.setRegion(accountId, region),
   };
 
   let stopping: Promise<void> | null = null;

@@ -33,7 +33,9 @@ const languageFilter = z.string().regex(LANGUAGE_TAG_PATTERN);
  * Filters; each list keeps what matches any of its values, and lists combine with AND.
  * region: the market of the account (accounts.region); shiftRegion: the region of the shift the
  * acting agent was on when the event happened. queue: the inbox queue the figures are for
- * ('urgent', 'unassigned', 'account:<id>', 'language:<tag>').
+ * ('urgent', 'account:<id>', 'language:<tag>'). Volume and sentiment (counted per message) follow
+ * the account, platform, language, region and queue filters; agent and shift filters apply to
+ * what agents did (responses, resolutions, workload, SLA, surveys).
  */
 export const reportFiltersSchema = z
   .object({
@@ -41,7 +43,7 @@ export const reportFiltersSchema = z
     platforms: list(z.enum(PLATFORMS)),
     languages: list(languageFilter),
     queue: z
-      .union([z.enum(['all', 'urgent', 'unassigned']), z.templateLiteral(['account:', id]), z.templateLiteral(['language:', languageFilter])])
+      .union([z.enum(['all', 'urgent']), z.templateLiteral(['account:', id]), z.templateLiteral(['language:', languageFilter])])
       .optional(),
     agentIds: list(id),
     regions: list(z.string().min(1).max(60)),
@@ -97,12 +99,14 @@ export interface SlaAttainment {
   /** The policy's current name; null when it was removed since. */
   policyName: string | null;
   target: SlaTarget;
-  /** Responses (or resolutions) in the period before their deadline. */
+  /** Responses (or resolutions) in the period within the target. */
   met: number;
-  /** Breaches reported in the period. */
+  /** Responses (or resolutions) in the period after the target. */
   breached: number;
   /** met ÷ (met + breached); null when both are 0. */
   attainment: number | null;
+  /** Breaches the SLA monitor reported in the period (conversations still waiting included). */
+  breachAlerts: number;
 }
 
 export interface ChannelVolume {

@@ -55,6 +55,7 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
     for (const migration of migrations.slice(version)) {
       db.transaction(() => {
         db.exec(migration.sql);
+        migration.backfill?.(db);
         db.pragma(`user_version = ${migration.version}`);
       })();
     }

@@ -4,6 +4,8 @@ import { createCannedRepo, type CannedRepo } from './canned';
 import { createConversationRepo, type ConversationRepo } from './conversations';
 import { createCoverageRepo, type CoverageRepo } from './coverage';
 import { createDraftRepo, type DraftRepo } from './drafts';
+import { createEventRepo, type EventRepo } from './events';
+import { createReportRepo, type ReportRepo } from './reports';
 import { createHandoverRepo, type HandoverRepo } from './handovers';
 import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
@@ -32,6 +34,8 @@ export interface Repos {
   schedule: ScheduleRepo;
   coverage: CoverageRepo;
   handovers: HandoverRepo;
+  events: EventRepo;
+  reports: ReportRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -52,5 +56,7 @@ export function createRepos(db: Db): Repos {
     schedule: createScheduleRepo(db),
     coverage: createCoverageRepo(db),
     handovers: createHandoverRepo(db),
+    events: createEventRepo(db),
+    reports: createReportRepo(db),
   };
 }
