@@ -51,7 +51,7 @@ export function reportCsvRows(report: Report): Row[] {
       ['agent', a.name ?? a.agentId, 'replies', a.replies],
       ['agent', a.name ?? a.agentId, 'resolutions', a.resolutions],
       ['agent', a.name ?? a.agentId, 'handle_time_ms', a.handleTimeMs],
-      ['agent', a.name ?? a.agentId, 'handle_median_ms', a.handle.medianMs],
+      ['agent', a.name ?? a.agentId, 'handle_average_ms', a.handleAverageMs],
     ]),
     ['csat', '', 'responses', report.csat.responses],
     ['csat', '', 'average', report.csat.average],

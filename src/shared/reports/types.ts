@@ -135,7 +135,8 @@ export interface BacklogFigures {
  * Per agent: conversations they replied in, replies sent, and handle time. Handle time of a reply:
  * from the later of the customer message it answers (or the agent's previous reply in that
  * conversation) and the agent's previous reply anywhere, to this reply, capped at 30 minutes —
- * the time the agent can have spent on it. `handleTimeMs` is its total, `handle` its median/p90.
+ * the time the agent can have spent on it. `handleTimeMs` is its total, `handleAverageMs` the
+ * mean per reply (null without replies).
  */
 export interface AgentWorkload {
   agentId: string;
@@ -145,7 +146,7 @@ export interface AgentWorkload {
   replies: number;
   resolutions: number;
   handleTimeMs: number;
-  handle: DurationStats;
+  handleAverageMs: number | null;
 }
 
 export interface CsatFigures {

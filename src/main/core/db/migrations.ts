@@ -503,7 +503,8 @@ export const migrations: Migration[] = [
         score INTEGER,
         CHECK (kind <> 'survey_answer' OR (survey_kind = 'csat' AND score BETWEEN 1 AND 5) OR (survey_kind = 'nps' AND score BETWEEN 0 AND 10))
       ) STRICT;
-      CREATE INDEX conversation_events_kind_at ON conversation_events (kind, at);
+      -- A period's events of a kind; the waits ride along so percentiles read the index alone.
+      CREATE INDEX conversation_events_kind_at ON conversation_events (kind, at, wait_ms, business_wait_ms);
       CREATE INDEX conversation_events_conversation ON conversation_events (conversation_id, at);
       CREATE INDEX conversation_events_agent_at ON conversation_events (agent_id, at) WHERE agent_id IS NOT NULL;
       -- Conversations started in a period (resolution rate, backlog), covering the filters.
@@ -525,18 +526,38 @@ export const migrations: Migration[] = [
         positive INTEGER NOT NULL,
         PRIMARY KEY (bucket, account_id, language, direction)
       ) STRICT, WITHOUT ROWID;
+      -- The same per UTC day: totals and sentiment of long periods read a few rows a day.
+      CREATE TABLE report_message_days (
+        day INTEGER NOT NULL,
+        account_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        messages INTEGER NOT NULL,
+        negative INTEGER NOT NULL,
+        neutral INTEGER NOT NULL,
+        positive INTEGER NOT NULL,
+        PRIMARY KEY (day, account_id, language, direction)
+      ) STRICT, WITHOUT ROWID;
 
       INSERT INTO report_message_counts (bucket, account_id, language, direction, messages, negative, neutral, positive)
       SELECT m.created_at / 900000, m.account_id, COALESCE(m.language, c.language, ''), m.direction, COUNT(*),
              SUM(m.sentiment_label IS 'negative'), SUM(m.sentiment_label IS 'neutral'), SUM(m.sentiment_label IS 'positive')
       FROM messages m JOIN conversations c ON c.id = m.conversation_id
       GROUP BY 1, 2, 3, 4;
+      INSERT INTO report_message_days (day, account_id, language, direction, messages, negative, neutral, positive)
+      SELECT bucket / 96, account_id, language, direction, SUM(messages), SUM(negative), SUM(neutral), SUM(positive)
+      FROM report_message_counts GROUP BY 1, 2, 3, 4;
 
       CREATE TRIGGER messages_report_counts_insert AFTER INSERT ON messages BEGIN
         INSERT INTO report_message_counts (bucket, account_id, language, direction, messages, negative, neutral, positive)
         VALUES (NEW.created_at / 900000, NEW.account_id, COALESCE(NEW.language, (SELECT language FROM conversations WHERE id = NEW.conversation_id), ''), NEW.direction, 1,
                 NEW.sentiment_label IS 'negative', NEW.sentiment_label IS 'neutral', NEW.sentiment_label IS 'positive')
         ON CONFLICT (bucket, account_id, language, direction) DO UPDATE SET
+          messages = messages + 1, negative = negative + excluded.negative, neutral = neutral + excluded.neutral, positive = positive + excluded.positive;
+        INSERT INTO report_message_days (day, account_id, language, direction, messages, negative, neutral, positive)
+        VALUES (NEW.created_at / 86400000, NEW.account_id, COALESCE(NEW.language, (SELECT language FROM conversations WHERE id = NEW.conversation_id), ''), NEW.direction, 1,
+                NEW.sentiment_label IS 'negative', NEW.sentiment_label IS 'neutral', NEW.sentiment_label IS 'positive')
+        ON CONFLICT (day, account_id, language, direction) DO UPDATE SET
           messages = messages + 1, negative = negative + excluded.negative, neutral = neutral + excluded.neutral, positive = positive + excluded.positive;
       END;
       CREATE TRIGGER messages_report_counts_sentiment AFTER UPDATE OF sentiment_label ON messages
@@ -547,6 +568,12 @@ export const migrations: Migration[] = [
           positive = positive - (OLD.sentiment_label IS 'positive') + (NEW.sentiment_label IS 'positive')
         WHERE bucket = NEW.created_at / 900000 AND account_id = NEW.account_id AND direction = NEW.direction
           AND language = COALESCE(NEW.language, (SELECT language FROM conversations WHERE id = NEW.conversation_id), '');
+        UPDATE report_message_days SET
+          negative = negative - (OLD.sentiment_label IS 'negative') + (NEW.sentiment_label IS 'negative'),
+          neutral = neutral - (OLD.sentiment_label IS 'neutral') + (NEW.sentiment_label IS 'neutral'),
+          positive = positive - (OLD.sentiment_label IS 'positive') + (NEW.sentiment_label IS 'positive')
+        WHERE day = NEW.created_at / 86400000 AND account_id = NEW.account_id AND direction = NEW.direction
+          AND language = COALESCE(NEW.language, (SELECT language FROM conversations WHERE id = NEW.conversation_id), '');
       END;
       CREATE TRIGGER messages_report_counts_delete AFTER DELETE ON messages BEGIN
         UPDATE report_message_counts SET
@@ -556,9 +583,17 @@ export const migrations: Migration[] = [
           positive = positive - (OLD.sentiment_label IS 'positive')
         WHERE bucket = OLD.created_at / 900000 AND account_id = OLD.account_id AND direction = OLD.direction
           AND language = COALESCE(OLD.language, (SELECT language FROM conversations WHERE id = OLD.conversation_id), '');
+        UPDATE report_message_days SET
+          messages = messages - 1,
+          negative = negative - (OLD.sentiment_label IS 'negative'),
+          neutral = neutral - (OLD.sentiment_label IS 'neutral'),
+          positive = positive - (OLD.sentiment_label IS 'positive')
+        WHERE day = OLD.created_at / 86400000 AND account_id = OLD.account_id AND direction = OLD.direction
+          AND language = COALESCE(OLD.language, (SELECT language FROM conversations WHERE id = OLD.conversation_id), '');
       END;
       CREATE TRIGGER accounts_report_counts_delete AFTER DELETE ON accounts BEGIN
         DELETE FROM report_message_counts WHERE account_id = OLD.id;
+        DELETE FROM report_message_days WHERE account_id = OLD.id;
       END;
     `,
     backfill: (db) => backfillReports(db),

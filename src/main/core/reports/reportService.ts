@@ -51,13 +51,14 @@ export class ReportService {
     const firstResponse = this.dual('first_response', from, to, filters);
     const nextResponse = this.dual('response', from, to, filters);
     const created = reports.created(from, to, filters);
-    const resolvedCount = reports.countEvents('resolution', from, to, filters);
+    const time = this.dual('resolution', from, to, filters);
     const resolution = {
       created,
-      resolved: resolvedCount,
+      // Every resolution carries its time: their count is the number of resolutions.
+      resolved: time.calendar.count,
       reopened: reports.countEvents('reopen', from, to, filters),
-      rate: share(resolvedCount, created),
-      time: this.dual('resolution', from, to, filters),
+      rate: share(time.calendar.count, created),
+      time,
     };
 
     const names = reports.policyNames();
@@ -112,13 +113,7 @@ export class ReportService {
     });
     points.reverse();
 
-    const handles = new Map<string, number[]>();
-    for (const h of reports.handleTimes(from, to, filters)) {
-      const list = handles.get(h.agentId) ?? [];
-      list.push(h.handleMs);
-      handles.set(h.agentId, list);
-    }
-    const agents: AgentWorkload[] = reports.agentTotals(from, to, filters).map((a) => ({ ...a, handle: durationStats(handles.get(a.agentId) ?? []) }));
+    const agents: AgentWorkload[] = reports.agentTotals(from, to, filters);
 
     const csatCounts = new Array<number>(5).fill(0);
     const npsCounts = new Array<number>(11).fill(0);

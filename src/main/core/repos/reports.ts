@@ -13,6 +13,7 @@ interface Where {
 }
 
 const QUARTER_HOUR_MS = 900_000;
+const DAY_MS = 86_400_000;
 
 function languageClause(column: string, tags: readonly string[], unknown: string): Where {
   const parts: string[] = [];
@@ -83,25 +84,22 @@ export function createReportRepo(db: Db) {
     return s;
   };
   const all = <T>(sql: string, params: Param[]): T[] => statement(sql).all(...params) as T[];
-  const raw = (sql: string, params: Param[]): unknown[][] => statement(sql).raw(true).all(...params) as unknown[][];
   const one = (sql: string, params: Param[]): number => (statement(sql).pluck(true).get(...params) as number | null) ?? 0;
 
   return {
-    /** Waits (calendar, business) of responses or resolutions in [from, to), one row each. */
-    waits(kind: 'first_response' | 'response' | 'resolution', from: number, to: number, f: ReportFilters): { calendar: Float64Array; business: Float64Array } {
+    /**
+     * Waits of responses or resolutions in [from, to): calendar and business time, one value per
+     * event. Read as two single-column lists (the covering index answers them without the table
+     * when no filter needs it); moving rows into JavaScript is the cost, not the scan.
+     */
+    waits(kind: 'first_response' | 'response' | 'resolution', from: number, to: number, f: ReportFilters): { calendar: number[]; business: number[] } {
       const w = eventWhere(f);
-      const rows = raw(
-        `SELECT e.wait_ms, e.business_wait_ms FROM conversation_events e
-         WHERE e.kind = ? AND e.at >= ? AND e.at < ? AND e.wait_ms IS NOT NULL${w.sql}`,
-        [kind, from, to, ...w.params],
-      );
-      const calendar = new Float64Array(rows.length);
-      const business = new Float64Array(rows.length);
-      rows.forEach((r, i) => {
-        calendar[i] = r[0] as number;
-        business[i] = (r[1] as number | null) ?? (r[0] as number);
-      });
-      return { calendar, business };
+      const where = `FROM conversation_events e WHERE e.kind = ? AND e.at >= ? AND e.at < ? AND e.wait_ms IS NOT NULL${w.sql}`;
+      const params = [kind, from, to, ...w.params];
+      return {
+        calendar: statement(`SELECT e.wait_ms ${where}`).pluck(true).all(...params) as number[],
+        business: statement(`SELECT COALESCE(e.business_wait_ms, e.wait_ms) ${where}`).pluck(true).all(...params) as number[],
+      };
     },
     countEvents(kind: 'resolution' | 'reopen', from: number, to: number, f: ReportFilters): number {
       const w = eventWhere(f);
@@ -135,15 +133,30 @@ export function createReportRepo(db: Db) {
         [Math.floor(from / QUARTER_HOUR_MS), Math.ceil(to / QUARTER_HOUR_MS), ...w.params],
       );
     },
-    /** Messages and sentiment per account, language and direction. */
+    /**
+     * Messages and sentiment per account, language and direction in [from, to): whole UTC days
+     * from the daily counts, the partial days at either end from the quarter-hour counts.
+     */
     messageTotals(from: number, to: number, f: ReportFilters) {
       const w = messageCountWhere(f);
+      const firstDay = Math.ceil(from / DAY_MS);
+      const endDay = Math.max(firstDay, Math.floor(to / DAY_MS));
+      const q = (ms: number) => Math.floor(ms / QUARTER_HOUR_MS);
+      const qEnd = (ms: number) => Math.ceil(ms / QUARTER_HOUR_MS);
+      // [from, first midnight) and [last midnight, to) in quarter hours; the whole period when it has no whole day.
+      const edges: [number, number][] = firstDay < endDay ? [[q(from), firstDay * 96], [endDay * 96, qEnd(to)]] : [[q(from), qEnd(to)]];
       return all<{ accountId: string; platform: string; region: string | null; language: string; direction: 'in' | 'out'; messages: number; negative: number; neutral: number; positive: number }>(
-        `SELECT r.account_id AS accountId, a.platform, a.region, r.language, r.direction, SUM(r.messages) AS messages,
-                SUM(r.negative) AS negative, SUM(r.neutral) AS neutral, SUM(r.positive) AS positive
-         FROM report_message_counts r JOIN accounts a ON a.id = r.account_id
-         WHERE r.bucket >= ? AND r.bucket < ?${w.sql} GROUP BY r.account_id, r.language, r.direction`,
-        [Math.floor(from / QUARTER_HOUR_MS), Math.ceil(to / QUARTER_HOUR_MS), ...w.params],
+        `SELECT t.account_id AS accountId, a.platform, a.region, t.language, t.direction, SUM(t.messages) AS messages,
+                SUM(t.negative) AS negative, SUM(t.neutral) AS neutral, SUM(t.positive) AS positive
+         FROM (
+           SELECT r.account_id, r.language, r.direction, r.messages, r.negative, r.neutral, r.positive FROM report_message_days r
+           WHERE r.day >= ? AND r.day < ?${w.sql}
+           UNION ALL
+           SELECT r.account_id, r.language, r.direction, r.messages, r.negative, r.neutral, r.positive FROM report_message_counts r
+           WHERE ((r.bucket >= ? AND r.bucket < ?) OR (r.bucket >= ? AND r.bucket < ?))${w.sql}
+         ) t JOIN accounts a ON a.id = t.account_id
+         GROUP BY t.account_id, t.language, t.direction`,
+        [firstDay, firstDay < endDay ? endDay : firstDay, ...w.params, edges[0]![0], edges[0]![1], edges[1]?.[0] ?? 0, edges[1]?.[1] ?? 0, ...w.params],
       );
     },
     /** Conversations open now (matching the filters). */
@@ -166,25 +179,17 @@ export function createReportRepo(db: Db) {
         [from, ...c.params, from, ...e.params],
       );
     },
-    /** Per agent: conversations replied in, replies, resolutions, total handle time. */
+    /** Per agent: conversations replied in, replies, resolutions, total and average handle time. */
     agentTotals(from: number, to: number, f: ReportFilters) {
       const w = eventWhere(f);
-      return all<{ agentId: string; name: string | null; conversations: number; replies: number; resolutions: number; handleTimeMs: number }>(
+      return all<{ agentId: string; name: string | null; conversations: number; replies: number; resolutions: number; handleTimeMs: number; handleAverageMs: number | null }>(
         `SELECT e.agent_id AS agentId, (SELECT name FROM agents WHERE id = e.agent_id) AS name,
                 COUNT(DISTINCT CASE WHEN e.kind IN ('first_response', 'response') THEN e.conversation_id END) AS conversations,
                 SUM(e.kind IN ('first_response', 'response')) AS replies, SUM(e.kind = 'resolution') AS resolutions,
-                COALESCE(SUM(e.handle_ms), 0) AS handleTimeMs
+                COALESCE(SUM(e.handle_ms), 0) AS handleTimeMs, AVG(e.handle_ms) AS handleAverageMs
          FROM conversation_events e
          WHERE e.kind IN ('first_response', 'response', 'resolution') AND e.at >= ? AND e.at < ? AND e.agent_id IS NOT NULL${w.sql}
          GROUP BY e.agent_id ORDER BY replies DESC, e.agent_id`,
-        [from, to, ...w.params],
-      );
-    },
-    handleTimes(from: number, to: number, f: ReportFilters): { agentId: string; handleMs: number }[] {
-      const w = eventWhere(f);
-      return all(
-        `SELECT e.agent_id AS agentId, e.handle_ms AS handleMs FROM conversation_events e
-         WHERE e.kind IN ('first_response', 'response') AND e.at >= ? AND e.at < ? AND e.handle_ms IS NOT NULL${w.sql}`,
         [from, to, ...w.params],
       );
     },
