@@ -103,15 +103,17 @@ export function offsetLookup(timeZone: string): (ms: number) => number {
  */
 export function placeQuarterHours(rows: Iterable<{ bucket: number; count: number }>, timeZone: string): { byHour: number[]; byDay: Map<string, number> } {
   const byHour = new Array<number>(24).fill(0);
-  const byDay = new Map<string, number>();
+  const byLocalDay = new Map<number, number>();
   const offsetAt = offsetLookup(timeZone);
   for (const { bucket, count } of rows) {
     const ms = bucket * QUARTER_HOUR_MS;
-    const local = new Date(ms + offsetAt(ms));
-    byHour[local.getUTCHours()]! += count;
-    const date = local.toISOString().slice(0, 10);
-    byDay.set(date, (byDay.get(date) ?? 0) + count);
+    const local = ms + offsetAt(ms);
+    const day = Math.floor(local / 86_400_000);
+    byHour[Math.floor((local - day * 86_400_000) / 3_600_000)]! += count;
+    byLocalDay.set(day, (byLocalDay.get(day) ?? 0) + count);
   }
+  const byDay = new Map<string, number>();
+  for (const [day, count] of byLocalDay) byDay.set(new Date(day * 86_400_000).toISOString().slice(0, 10), count);
   return { byHour, byDay };
 }
 
