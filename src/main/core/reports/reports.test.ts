@@ -14,6 +14,7 @@ import { createTranslator } from '../i18n/translator';
 import { InboxService } from '../inbox/inboxService';
 import { NotificationCenter } from '../notify/notificationCenter';
 import { createRepos } from '../repos';
+import { eventWhere, messageCountWhere } from '../repos/reports';
 import { SlaMonitor } from '../sla/slaMonitor';
 import { ingestPage } from '../sync/ingest';
 import { setUpDemo } from '../demo/demoWorkspace';
@@ -258,6 +259,24 @@ describe('demo workspace', () => {
     expect(repos.db.prepare('SELECT COUNT(*) FROM conversation_events').pluck().get()).toBe(events);
     // Not noticeable at start (generous for a loaded machine).
     expect(seedMs).toBeLessThan(3000);
+    repos.db.close();
+  });
+});
+
+describe('query plans', () => {
+  it('reads events from the covering index (filters included) and message counts by their keys', () => {
+    const repos = makeRepos();
+    const plan = (sql: string, params: unknown[]) =>
+      (repos.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    for (const filters of [{}, { regions: ['EMEA'], languages: ['en', 'und'], agentIds: ['a'], shiftRegions: ['APAC'], queue: 'urgent' as const }]) {
+      const w = eventWhere(filters);
+      expect(plan(`SELECT e.wait_ms, e.sla_met, e.agent_id FROM conversation_events e WHERE e.kind = ? AND e.at >= ? AND e.at < ?${w.sql}`, ['response', 0, 1, ...w.params])).toMatch(
+        /SEARCH e USING COVERING INDEX conversation_events_kind_at \(kind=\? AND at>\? AND at<\?\)/,
+      );
+      const m = messageCountWhere(filters);
+      expect(plan(`SELECT SUM(r.messages) FROM report_message_days r WHERE r.day >= ? AND r.day < ?${m.sql}`, [0, 1, ...m.params])).toMatch(/SEARCH r USING PRIMARY KEY \(day>\? AND day<\?\)/);
+      expect(plan(`SELECT SUM(r.messages) FROM report_message_counts r WHERE r.bucket >= ? AND r.bucket < ?${m.sql}`, [0, 1, ...m.params])).toMatch(/SEARCH r USING PRIMARY KEY \(bucket>\? AND bucket<\?\)/);
+    }
     repos.db.close();
   });
 });
