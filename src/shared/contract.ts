@@ -36,6 +36,7 @@ import { coverageSegmentSchema, coverageTargetSchema, type CoverageReport } from
 import type { HandoverItem } from './handover';
 import { surveySettingsSchema, type SurveySettings } from './surveys/surveySettings';
 import { updateSettingsInputSchema, type UpdateSettings, type UpdateState } from './updates';
+import { reportQuerySchema, type Report } from './reports/types';
 
 /** Phantom value that carries an output or payload type. */
 const returns = <T>() => undefined as unknown as T;
@@ -367,6 +368,15 @@ export const methods = {
   /** Auto-assignment of new conversations to agents on shift (default: on when shifts exist). */
   getAutoAssignment: { input: z.object({}).strict(), output: returns<{ enabled: boolean; explicit: boolean }>() },
   setAutoAssignment: { input: z.object({ enabled: z.boolean() }).strict(), output: returns<{ enabled: boolean; explicit: boolean }>() },
+  /** Figures of a period (#8): response and resolution times, SLA attainment, volume, backlog, workload, CSAT, NPS, sentiment. */
+  getReport: { input: reportQuerySchema, output: returns<Report>() },
+  /** The same report as CSV (RFC 4180; cells a spreadsheet would run as a formula start with an apostrophe). */
+  exportReportCsv: { input: reportQuerySchema, output: returns<{ text: string }>() },
+  /** The market an account serves ('EMEA', 'APAC', 'AMER' ...; null: none), used by reports by region. */
+  setAccountRegion: {
+    input: z.object({ accountId, region: z.string().trim().min(1, 'Name the region').max(60).nullable() }).strict(),
+    output: returns<Account>(),
+  },
   /** Demo workspace only: make a simulated platform (or all of them) unreachable, or bring it back. */
   setDemoPlatformReachable: {
     input: z.object({ accountId: z.string().min(1).max(200).nullable(), reachable: z.boolean() }).strict(),

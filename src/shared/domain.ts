@@ -63,6 +63,8 @@ export interface Account {
   secretBackend: string | null;
   /** The longest reply this account may post where its server sets it (a Mastodon instance); null: the platform's. */
   replyLimit?: number | null;
+  /** The market it serves ('EMEA', 'APAC', 'AMER'), set by a lead; reports group by it. */
+  region?: string | null;
 }
 
 export interface Customer {

@@ -14,6 +14,7 @@ import { ingestPage } from '../../src/main/core/sync/ingest';
 import { Corpus, DESK_ACCOUNTS, LANGUAGE_CODES, type AccountSeed, type CustomerSeed, type SearchKind } from './corpus';
 import { fmt, nowMs, percentile, rate, round, summarize, thousands, timeMs, timeWallCpu, type Summary } from './stats';
 import { loadAnalyzer, measureUrgency, URGENCY_MENTIONS, type UrgencyResults } from './urgency';
+import { benchReports, REPORT_GOAL_MS, type ReportBenchResult } from './reports';
 
 export const SELF_ID = 'agent-self';
 export const TEAMMATES = ['agent-kai', 'agent-priya', 'agent-jonas'];
@@ -50,6 +51,8 @@ export function sizes(quick: boolean) {
     countsCalls: 20,
     searchQueries: 200,
     searchPasses: 3,
+    /** A year of history for the reports phase (npm run bench:reports measures other sizes). */
+    reportMessages: quick ? 100_000 : 1_000_000,
   };
 }
 
@@ -237,6 +240,7 @@ export interface Results {
   search_p95_ms: number;
   search_by_kind: Record<string, { p50: number; p95: number }>;
   urgency: UrgencyResults;
+  reports: ReportBenchResult;
   messages: number;
   conversations: number;
   phases_s: Record<string, number>;
@@ -418,6 +422,10 @@ export async function main(argv: string[]): Promise<number> {
     const { analyzer, ms: analyzerLoadMs } = await loadAnalyzer();
     r.urgency = phase('urgency', () => measureUrgency(analyzer, analyzerLoadMs, URGENCY_MENTIONS, log));
 
+    // 6. Reports (its own replica: a year of a busy brand) ----------------------------------------
+    log(`\n6. Reports: a year of history (${thousands(N.reportMessages)} messages) written in bulk into a fresh replica, getReport per dashboard period (test/bench/reports.ts)`);
+    r.reports = phase('reports', () => benchReports(N.reportMessages, log));
+
     // Summary ----------------------------------------------------------------------------------
     const met = {
       ingest_ratio: r.ingest_ratio >= GOALS.ingest_ratio,
@@ -431,6 +439,8 @@ export async function main(argv: string[]): Promise<number> {
     log(`   queue_p95_ms   ${fmt(r.queue_p95_ms)}  goal ≤ ${GOALS.queue_p95_ms}  ${met.queue_p95_ms ? 'met' : 'missed'}`);
     log(`   search_p95_ms  ${fmt(r.search_p95_ms)}  goal ≤ ${GOALS.search_p95_ms}  ${met.search_p95_ms ? 'met' : 'missed'}`);
     log(`   urgency_msgs_per_s ${thousands(r.urgency.urgency_msgs_per_s)}  (no goal yet)`);
+    const month = r.reports.timings['last 30 days']!;
+    log(`   report_30d_ms  ${fmt(month.p50, 1)} (cpu ${fmt(month.cpuP50, 1)}) at ${thousands(r.reports.messages)} messages  goal ≤ ${REPORT_GOAL_MS}  ${month.p50 <= REPORT_GOAL_MS ? 'met' : 'missed'}`);
     if (options.json) log(JSON.stringify(r));
     return 0;
   } finally {

@@ -42,6 +42,8 @@ import { storedSchedule } from './handover/shiftSchedule';
 import { SurveyService } from './surveys/surveyService';
 import { createNoUpdater } from './adapters/noUpdater';
 import { UpdateService } from './update/updateService';
+import { ReportService } from './reports/reportService';
+import { shiftRegionLookup } from './reports/shiftRegions';
 
 export interface CoreOptions {
   /** Folder of the replica (shiftdesk.sqlite) and the demo platforms; ':memory:' in tests. */
@@ -167,7 +169,7 @@ export function createCore(options: CoreOptions): Core {
       );
     },
   });
-  const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime });
+  const sla = new SlaMonitor({ repos, clock, badge: options.badge, events, notifications, t, formatTime, policies: () => slaSettings.policies() });
   const slaSettings = new SlaSettings({ repos, events, onDeadlinesChanged: () => sla.poke() });
   const canned = new CannedLibrary({ repos, clock, events });
   const brandVoice = new BrandVoice({ repos, clock, events });
@@ -177,6 +179,8 @@ export function createCore(options: CoreOptions): Core {
   const shifts = storedSchedule(repos, schedule);
   const handovers = new HandoverService({ repos, schedule: shifts, clock, events, notifications, t, formatTime });
   const autoAssign = new AutoAssigner({ repos, schedule: shifts, clock });
+  const reports = new ReportService({ repos, clock, events });
+  repos.events.setShiftRegions(shiftRegionLookup(shifts));
   // A shift moved or ended early: who owes a handover may have changed.
   events.on('changes', (change) => change.tables.includes('schedule') && handovers.poke());
 
@@ -404,6 +408,9 @@ export function createCore(options: CoreOptions): Core {
       await updates.restartToUpdate();
       return null;
     },
+    getReport: (query) => reports.report(query),
+    exportReportCsv: (query) => reports.csv(query),
+    setAccountRegion: ({ accountId, region }) => reports.setRegion(accountId, region),
   };
 
   let stopping: Promise<void> | null = null;

@@ -274,4 +274,19 @@ export const migrationCases: Record<number, MigrationCase> = {
       expect(valuesOf(db, 'SELECT avatar_url FROM customers').flat().every((url) => url === null)).toBe(true);
     },
   },
+  17: {
+    seed: (db) => db.exec("UPDATE accounts SET region = 'EMEA' WHERE id = 'acc-x'"),
+    check: (db) => {
+      expect(valuesOf(db, 'SELECT region FROM accounts').flat().every((region) => region === null)).toBe(true);
+      // The backfill: each resolved conversation one resolution, every event about a conversation
+      // that exists, and the message counts adding up to the messages.
+      const resolved = db.prepare("SELECT COUNT(*) FROM conversations WHERE status = 'resolved'").pluck().get();
+      expect(db.prepare("SELECT COUNT(*) FROM conversation_events WHERE kind = 'resolution'").pluck().get()).toBe(resolved);
+      expect(db.prepare('SELECT COUNT(*) FROM conversation_events e LEFT JOIN conversations c ON c.id = e.conversation_id WHERE c.id IS NULL').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT COUNT(*) FROM conversation_events').pluck().get()).toBeGreaterThan(resolved as number);
+      const messages = db.prepare('SELECT COUNT(*) FROM messages').pluck().get();
+      expect(db.prepare('SELECT SUM(messages) FROM report_message_days').pluck().get()).toBe(messages);
+      expect(db.prepare('SELECT SUM(messages) FROM report_message_counts').pluck().get()).toBe(messages);
+    },
+  },
 };

@@ -2,10 +2,15 @@
 // PRAGMA user_version holds the number of the last migration applied.
 // Each one needs a case (seed + check) in migrationCases.ts: migrations.test.ts fails without it.
 
+import type Database from 'better-sqlite3';
+import { backfillReports } from '../reports/backfill';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Fills what the new tables can learn from existing rows, in the migration's transaction. */
+  backfill?: (db: Database.Database) => void;
 }
 
 export const migrations: Migration[] = [
@@ -480,7 +485,7 @@ export const migrations: Migration[] = [
       ) STRICT;
       CREATE INDEX conversation_surveys_due ON conversation_surveys (send_at) WHERE state = 'scheduled';
       CREATE INDEX conversation_surveys_open ON conversation_surveys (sent_at) WHERE state = 'sent';
-      -- Answers read from customers' replies (SurveyAnswerSink; the reports' events at merge).
+      -- Answers read from customers' replies (with a survey_answer event for reports).
       CREATE TABLE survey_answers (
         message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
         conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
@@ -499,5 +504,143 @@ export const migrations: Migration[] = [
       -- The avatar's address as the platform gave it; shown only through the image proxy.
       ALTER TABLE customers ADD COLUMN avatar_url TEXT;
     `,
+  },
+  {
+    version: 17,
+    name: 'reports: conversation events, message counts, account regions',
+    sql: /* sql */ `
+      -- The market an account serves (EMEA, APAC, AMER ...): reports group and filter by it.
+      ALTER TABLE accounts ADD COLUMN region TEXT;
+
+      -- Append-only record of what happened, written in the transaction of the change that
+      -- caused it, with what report filters need copied in (src/shared/reports/types.ts).
+      CREATE TABLE conversation_events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('first_response', 'response', 'resolution', 'reopen', 'assignment', 'sla_breach', 'survey_answer')),
+        at INTEGER NOT NULL,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        -- the customer's language (the conversation's) and priority when it happened
+        language TEXT,
+        priority TEXT NOT NULL,
+        -- who acted (replied, resolved; the new assignee; the assignee at a breach), and the
+        -- region of the shift that agent was on
+        agent_id TEXT,
+        shift_region TEXT,
+        message_id INTEGER,
+        -- response: the customer's wait; resolution: since the conversation started;
+        -- calendar time and open time of the SLA policy's business calendar
+        wait_ms INTEGER,
+        business_wait_ms INTEGER,
+        -- response: the agent's time on it (see AgentWorkload in src/shared/reports/types.ts)
+        handle_ms INTEGER,
+        from_agent_id TEXT,
+        policy_id TEXT,
+        sla_target TEXT CHECK (sla_target IN ('first_response', 'next_response', 'resolution')),
+        -- response/resolution: 1 before the policy's deadline, 0 after it; NULL without a target
+        sla_met INTEGER CHECK (sla_met IN (0, 1)),
+        survey_kind TEXT CHECK (survey_kind IN ('csat', 'nps')),
+        score INTEGER,
+        CHECK (kind <> 'survey_answer' OR (survey_kind = 'csat' AND score BETWEEN 1 AND 5) OR (survey_kind = 'nps' AND score BETWEEN 0 AND 10))
+      ) STRICT;
+      -- A period's events of a kind, covering every column figures and filters read, so a
+      -- report is answered from this index alone (a clustered copy: reading a busy month's rows
+      -- from the table one by one costs more than the space).
+      CREATE INDEX conversation_events_kind_at ON conversation_events (
+        kind, at, wait_ms, business_wait_ms, policy_id, sla_target, sla_met, agent_id, conversation_id, handle_ms,
+        account_id, language, priority, shift_region, survey_kind, score);
+      CREATE INDEX conversation_events_conversation ON conversation_events (conversation_id, at);
+      CREATE INDEX conversation_events_agent_at ON conversation_events (agent_id, at) WHERE agent_id IS NOT NULL;
+      -- Conversations started in a period (resolution rate, backlog), covering the filters.
+      CREATE INDEX conversations_created ON conversations (created_at, account_id, priority, language) WHERE status <> 'listening';
+
+      -- Messages counted per UTC quarter hour (any zone's local hours are whole quarter hours),
+      -- account, language and direction, with their sentiment: volume and sentiment read this
+      -- instead of millions of messages. Kept by triggers so every writer (ingest, replies,
+      -- analysis written later) keeps it exact in its own transaction.
+      CREATE TABLE report_message_counts (
+        bucket INTEGER NOT NULL,
+        account_id TEXT NOT NULL,
+        -- '' when not known
+        language TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        messages INTEGER NOT NULL,
+        negative INTEGER NOT NULL,
+        neutral INTEGER NOT NULL,
+        positive INTEGER NOT NULL,
+        PRIMARY KEY (bucket, account_id, language, direction)
+      ) STRICT, WITHOUT ROWID;
+      -- The same per UTC day: totals and sentiment of long periods read a few rows a day.
+      CREATE TABLE report_message_days (
+        day INTEGER NOT NULL,
+        account_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        messages INTEGER NOT NULL,
+        negative INTEGER NOT NULL,
+        neutral INTEGER NOT NULL,
+        positive INTEGER NOT NULL,
+        PRIMARY KEY (day, account_id, language, direction)
+      ) STRICT, WITHOUT ROWID;
+
+      INSERT INTO report_message_counts (bucket, account_id, language, direction, messages, negative, neutral, positive)
+      SELECT m.created_at / 900000, m.account_id, COALESCE(m.language, c.language, ''), m.direction, COUNT(*),
+             SUM(m.sentiment_label IS 'negative'), SUM(m.sentiment_label IS 'neutral'), SUM(m.sentiment_label IS 'positive')
+      FROM messages m JOIN conversations c ON c.id = m.conversation_id
+      GROUP BY 1, 2, 3, 4;
+      INSERT INTO report_message_days (day, account_id, language, direction, messages, negative, neutral, positive)
+      SELECT bucket / 96, account_id, language, direction, SUM(messages), SUM(negative), SUM(neutral), SUM(positive)
+      FROM report_message_counts GROUP BY 1, 2, 3, 4;
+
+      CREATE TRIGGER messages_report_counts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO report_message_counts (bucket, account_id, language, direction, messages, negative, neutral, positive)
+        VALUES (NEW.created_at / 900000, NEW.account_id, COALESCE(NEW.language, (SELECT language FROM conversations WHERE id = NEW.conversation_id), ''), NEW.direction, 1,
+                NEW.sentiment_label IS 'negative', NEW.sentiment_label IS 'neutral', NEW.sentiment_label IS 'positive')
+        ON CONFLICT (bucket, account_id, language, direction) DO UPDATE SET
+          messages = messages + 1, negative = negative + excluded.negative, neutral = neutral + excluded.neutral, positive = positive + excluded.positive;
+        INSERT INTO report_message_days (day, account_id, language, direction, messages, negative, neutral, positive)
+        VALUES (NEW.created_at / 86400000, NEW.account_id, COALESCE(NEW.language, (SELECT language FROM conversations WHERE id = NEW.conversation_id), ''), NEW.direction, 1,
+                NEW.sentiment_label IS 'negative', NEW.sentiment_label IS 'neutral', NEW.sentiment_label IS 'positive')
+        ON CONFLICT (day, account_id, language, direction) DO UPDATE SET
+          messages = messages + 1, negative = negative + excluded.negative, neutral = neutral + excluded.neutral, positive = positive + excluded.positive;
+      END;
+      CREATE TRIGGER messages_report_counts_sentiment AFTER UPDATE OF sentiment_label ON messages
+      WHEN OLD.sentiment_label IS NOT NEW.sentiment_label BEGIN
+        UPDATE report_message_counts SET
+          negative = negative - (OLD.sentiment_label IS 'negative') + (NEW.sentiment_label IS 'negative'),
+          neutral = neutral - (OLD.sentiment_label IS 'neutral') + (NEW.sentiment_label IS 'neutral'),
+          positive = positive - (OLD.sentiment_label IS 'positive') + (NEW.sentiment_label IS 'positive')
+        WHERE bucket = NEW.created_at / 900000 AND account_id = NEW.account_id AND direction = NEW.direction
+          AND language = COALESCE(NEW.language, (SELECT language FROM conversations WHERE id = NEW.conversation_id), '');
+        UPDATE report_message_days SET
+          negative = negative - (OLD.sentiment_label IS 'negative') + (NEW.sentiment_label IS 'negative'),
+          neutral = neutral - (OLD.sentiment_label IS 'neutral') + (NEW.sentiment_label IS 'neutral'),
+          positive = positive - (OLD.sentiment_label IS 'positive') + (NEW.sentiment_label IS 'positive')
+        WHERE day = NEW.created_at / 86400000 AND account_id = NEW.account_id AND direction = NEW.direction
+          AND language = COALESCE(NEW.language, (SELECT language FROM conversations WHERE id = NEW.conversation_id), '');
+      END;
+      CREATE TRIGGER messages_report_counts_delete AFTER DELETE ON messages BEGIN
+        UPDATE report_message_counts SET
+          messages = messages - 1,
+          negative = negative - (OLD.sentiment_label IS 'negative'),
+          neutral = neutral - (OLD.sentiment_label IS 'neutral'),
+          positive = positive - (OLD.sentiment_label IS 'positive')
+        WHERE bucket = OLD.created_at / 900000 AND account_id = OLD.account_id AND direction = OLD.direction
+          AND language = COALESCE(OLD.language, (SELECT language FROM conversations WHERE id = OLD.conversation_id), '');
+        UPDATE report_message_days SET
+          messages = messages - 1,
+          negative = negative - (OLD.sentiment_label IS 'negative'),
+          neutral = neutral - (OLD.sentiment_label IS 'neutral'),
+          positive = positive - (OLD.sentiment_label IS 'positive')
+        WHERE day = OLD.created_at / 86400000 AND account_id = OLD.account_id AND direction = OLD.direction
+          AND language = COALESCE(OLD.language, (SELECT language FROM conversations WHERE id = OLD.conversation_id), '');
+      END;
+      CREATE TRIGGER accounts_report_counts_delete AFTER DELETE ON accounts BEGIN
+        DELETE FROM report_message_counts WHERE account_id = OLD.id;
+        DELETE FROM report_message_days WHERE account_id = OLD.id;
+      END;
+    `,
+    backfill: (db) => backfillReports(db),
   },
 ];

@@ -35,6 +35,7 @@ export function upgradeSchema(db: Database.Database, path: string, from: number,
       for (const migration of pending) {
         try {
           db.exec(migration.sql);
+          migration.backfill?.(db);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           throw new DatabaseUpgradeFailedError(path, from, to, `migration ${migration.version} (${migration.name}) failed: ${reason}`);

@@ -9,6 +9,7 @@ import type { NewAccount } from '../repos/workspace';
 import { SimulatedPlatform, type SimulatedAccount } from '../connectors/simulator/platform';
 import { DEMO_RESPONSES } from './demoLibrary';
 import { seedDemoSchedule } from './demoSchedule';
+import { seedDemoReportHistory } from './demoReportHistory';
 
 export interface DemoOptions {
   /** New inbound messages per minute across all demo accounts (default 2). */
@@ -58,6 +59,7 @@ export function setUpDemo(repos: Repos, dataDir: string, clock: Clock, options: 
     for (const stream of STREAMS) if (!repos.listening.get(stream.id)) repos.listening.add(stream, now);
     for (const agent of TEAMMATES) repos.workspace.addAgent(agent, now);
     seedDemoSchedule(repos, now);
+    seedDemoReportHistory(repos, now, [...TEAMMATES.map((a) => a.id), repos.workspace.selfAgent().id]);
     repos.workspace.setSetting('demo', '1');
   })();
   return new SimulatedPlatform({

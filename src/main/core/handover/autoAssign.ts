@@ -7,6 +7,7 @@ import type { Clock } from '../ports';
 import type { Repos } from '../repos';
 import { nextInRotation } from '@shared/handover/assignment';
 import { agentsOnShiftAt, type ShiftSchedule } from './shiftSchedule';
+import { recordAssignment } from '../reports/recordEvents';
 
 const ENABLED_KEY = 'autoAssign.enabled';
 const LAST_KEY = 'autoAssign.lastAgentId';
@@ -48,6 +49,7 @@ export class AutoAssigner {
         if (!c || c.status !== 'open' || c.assigneeId !== null) continue;
         const agentId = nextInRotation(profiles, c, load, last);
         if (agentId === null) continue;
+        recordAssignment(repos, c, agentId, now);
         repos.conversations.patch(id, { assigneeId: agentId });
         load.set(agentId, (load.get(agentId) ?? 0) + 1);
         last = agentId;

@@ -17,6 +17,7 @@ import type { Repos } from '../repos';
 import type { HandoverItemRow } from '../repos/handovers';
 import { Timer } from '../sync/timer';
 import { HANDOVER_LOOKBACK_MS, NEXT_SHIFT_WINDOW_MS, endedShifts, agentsOnShiftAt, type ShiftSchedule } from './shiftSchedule';
+import { recordAssignment } from '../reports/recordEvents';
 
 const MAX_SLEEP_MS = 60_000;
 /** Acknowledged items stay in the list this long. */
@@ -103,6 +104,8 @@ export class HandoverService {
     if (to !== null && !repos.workspace.agents().some((a) => a.id === to)) throw new DeskError('NotFound', `Agent ${to} was not found`);
     repos.db.transaction(() => {
       repos.handovers.setReceiver(itemId, to, note === undefined ? item.note : note.trim() || null);
+      const state = repos.conversations.state(item.conversationId);
+      if (state) recordAssignment(repos, state, to, this.deps.clock.now());
       repos.conversations.patch(item.conversationId, { assigneeId: to });
     })();
     this.changed([item.conversationId]);
@@ -120,6 +123,8 @@ export class HandoverService {
     }
     repos.db.transaction(() => {
       repos.handovers.accept(itemId, self.id, clock.now());
+      const state = repos.conversations.state(item.conversationId);
+      if (state) recordAssignment(repos, state, self.id, clock.now());
       repos.conversations.patch(item.conversationId, { assigneeId: self.id });
     })();
     this.changed([item.conversationId]);

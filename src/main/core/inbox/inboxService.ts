@@ -10,6 +10,7 @@ import type { EventBus } from '../events';
 import type { Clock } from '../ports';
 import type { Repos } from '../repos';
 import type { ConversationState } from '../repos/conversations';
+import { recordAssignment, recordReopen, recordResolution, recordResponse } from '../reports/recordEvents';
 
 export interface InboxDeps {
   repos: Repos;
@@ -113,6 +114,8 @@ export class InboxService {
       repos.messages.indexSince(firstNewId);
       repos.outbox.add({ id: clientId, accountId: state.accountId, conversationId, messageId: id, restoreAwaitingSince: state.awaitingSince, now });
       repos.drafts.delete(conversationId);
+      recordResponse(repos, this.deps.policies(), state, { at: now, agentId: self.id, messageId: id });
+      if (state.assigneeId === null) recordAssignment(repos, state, self.id, now);
       repos.conversations.patch(conversationId, {
         ...this.answered(state, now),
         lastMessageAt: now,
@@ -220,10 +223,17 @@ export class InboxService {
   }
 
   setStatus(id: number, status: 'open' | 'resolved'): ConversationSummary {
-    const state = this.requireConversation(id);
-    // Resolving ends the wait: if the customer writes again, their new message starts the clock.
-    const awaitingSince = status === 'resolved' ? null : state.awaitingSince;
-    this.repos.conversations.patch(id, { status, awaitingSince, ...deadlineFields(this.deps.policies(), { ...state, status, awaitingSince }) });
+    const { repos } = this;
+    repos.db.transaction(() => {
+      const state = this.requireConversation(id);
+      const now = this.deps.clock.now();
+      const agentId = repos.workspace.selfAgent().id;
+      if (status === 'resolved' && state.status === 'open') recordResolution(repos, this.deps.policies(), state, now, agentId);
+      if (status === 'open' && state.status === 'resolved') recordReopen(repos, state, now, agentId);
+      // Resolving ends the wait: if the customer writes again, their new message starts the clock.
+      const awaitingSince = status === 'resolved' ? null : state.awaitingSince;
+      repos.conversations.patch(id, { status, awaitingSince, ...deadlineFields(this.deps.policies(), { ...state, status, awaitingSince }) });
+    })();
     this.changed(['conversations'], [id]);
     this.deps.onDeadlinesChanged();
     return this.summary(id);
@@ -242,9 +252,12 @@ export class InboxService {
   }
 
   assign(id: number, agentId: string | null): ConversationSummary {
-    this.requireConversation(id);
-    if (agentId !== null && !this.repos.workspace.agents().some((a) => a.id === agentId)) throw notFound(`Agent ${agentId}`);
-    this.repos.conversations.patch(id, { assigneeId: agentId });
+    const { repos } = this;
+    if (agentId !== null && !repos.workspace.agents().some((a) => a.id === agentId)) throw notFound(`Agent ${agentId}`);
+    repos.db.transaction(() => {
+      recordAssignment(repos, this.requireConversation(id), agentId, this.deps.clock.now());
+      repos.conversations.patch(id, { assigneeId: agentId });
+    })();
     this.changed(['conversations'], [id]);
     return this.summary(id);
   }

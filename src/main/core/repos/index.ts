@@ -4,6 +4,8 @@ import { createCannedRepo, type CannedRepo } from './canned';
 import { createConversationRepo, type ConversationRepo } from './conversations';
 import { createCoverageRepo, type CoverageRepo } from './coverage';
 import { createDraftRepo, type DraftRepo } from './drafts';
+import { createEventRepo, type EventRepo } from './events';
+import { createReportRepo, type ReportRepo } from './reports';
 import { createHandoverRepo, type HandoverRepo } from './handovers';
 import { createIncidentRepo, type IncidentRepo } from './incidents';
 import { createListeningRepo, type ListeningRepo } from './listening';
@@ -34,6 +36,8 @@ export interface Repos {
   coverage: CoverageRepo;
   handovers: HandoverRepo;
   surveys: SurveyRepo;
+  events: EventRepo;
+  reports: ReportRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -55,5 +59,7 @@ export function createRepos(db: Db): Repos {
     coverage: createCoverageRepo(db),
     handovers: createHandoverRepo(db),
     surveys: createSurveyRepo(db),
+    events: createEventRepo(db),
+    reports: createReportRepo(db),
   };
 }

@@ -26,7 +26,7 @@ export function createWorkspaceRepo(db: Db) {
   const insertAgent = db.prepare(
     'INSERT INTO agents (id, name, time_zone, is_self, created_at) VALUES (@id, @name, @timeZone, @isSelf, @createdAt) ON CONFLICT (id) DO NOTHING',
   );
-  const accountColumns = "id, platform, name, handle, role, connector, secret_backend AS secretBackend, json_extract(config, '$.replyLimit') AS replyLimit";
+  const accountColumns = "id, platform, name, handle, role, connector, secret_backend AS secretBackend, json_extract(config, '$.replyLimit') AS replyLimit, region";
   const listAccounts = db.prepare<[], Account>(`SELECT ${accountColumns} FROM accounts ORDER BY position, name`);
   const getAccount = db.prepare<[string], Account>(`SELECT ${accountColumns} FROM accounts WHERE id = ?`);
   const getAccountConfig = db.prepare<[string], { config: string }>('SELECT config FROM accounts WHERE id = ?');
@@ -38,6 +38,7 @@ export function createWorkspaceRepo(db: Db) {
   const updateAccountStmt = db.prepare<{ id: string; name: string; role: AccountRole }>('UPDATE accounts SET name = @name, role = @role WHERE id = @id');
   const setSecretBackendStmt = db.prepare<[string, string]>('UPDATE accounts SET secret_backend = ? WHERE id = ?');
   const removeAccountStmt = db.prepare<[string]>('DELETE FROM accounts WHERE id = ?');
+  const setRegionStmt = db.prepare<[string | null, string]>('UPDATE accounts SET region = ? WHERE id = ?');
 
   // A language this version does not know (written by a newer one) reads as "follow the system".
   const toAgent = (row: Agent & { isSelf: number | boolean }): Agent => ({
@@ -67,6 +68,7 @@ export function createWorkspaceRepo(db: Db) {
     updateAccount: (id: string, fields: { name: string; role: AccountRole }) => void updateAccountStmt.run({ id, ...fields }),
     removeAccount: (id: string) => void removeAccountStmt.run(id),
     setSecretBackend: (id: string, backend: string) => void setSecretBackendStmt.run(backend, id),
+    setAccountRegion: (id: string, region: string | null) => void setRegionStmt.run(region, id),
   };
 }
 

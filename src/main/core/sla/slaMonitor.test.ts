@@ -29,7 +29,7 @@ function engine() {
   const t = createTranslator();
   const notifications = new NotificationCenter({ notifier, events, clock, logger: silentLogger, t, groupWindowMs: 10 });
   const badge = createMemoryBadge();
-  const monitor = new SlaMonitor({ repos, clock, badge, events, notifications, t, formatTime: (ms) => new Date(ms).toISOString() });
+  const monitor = new SlaMonitor({ repos, clock, badge, events, notifications, t, formatTime: (ms) => new Date(ms).toISOString(), policies: () => repos.sla.resolvedPolicies() });
   const settings = new SlaSettings({ repos, events, onDeadlinesChanged: () => monitor.poke() });
   const inbox = new InboxService({ repos, clock, events, policies: settings.policies, onQueued: () => {}, onDeadlinesChanged: () => monitor.poke() });
   const receive = (thread: string, at = Date.now()) => {

@@ -9,6 +9,8 @@ import type { Repos } from '../repos';
 import type { NotificationCenter } from '../notify/notificationCenter';
 import type { Translate } from '../i18n/translator';
 import { Timer } from '../sync/timer';
+import type { ResolvedSlaPolicy } from '@shared/sla';
+import { recordBreach } from '../reports/recordEvents';
 
 const MAX_SLEEP_MS = 60_000;
 const BATCH = 200;
@@ -22,6 +24,8 @@ export class SlaMonitor {
       repos: Repos;
       clock: Clock;
       badge: Badge;
+      /** The SLA policies in force: which target a breach missed. */
+      policies: () => readonly ResolvedSlaPolicy[];
       events: EventBus;
       notifications: NotificationCenter;
       t: Translate;
@@ -72,8 +76,9 @@ export class SlaMonitor {
       const drafts = repos.db.transaction(() =>
         ids.map((id) => {
           // A breach says all a warning would: no warning comes after it.
-          repos.conversations.patch(id, { breachNotifiedAt: now, warnNotifiedAt: now });
           const c = repos.conversations.state(id)!;
+          recordBreach(repos, this.deps.policies(), c, now);
+          repos.conversations.patch(id, { breachNotifiedAt: now, warnNotifiedAt: now });
           const summary = repos.conversations.summary(id)!;
           const account = repos.workspace.account(c.accountId);
           const first = c.firstRespondedAt === null;

@@ -118,6 +118,7 @@ describe('survey answers', () => {
     t.reply('٤');
     expect(t.repos.surveys.answers(t.id)).toEqual([expect.objectContaining({ kind: 'csat', score: 4, confidence: 0.95 })]);
     expect(t.repos.surveys.get(t.id)!.state).toBe('answered');
+    expect(t.repos.events.forConversation(t.id).filter((e) => e.kind === 'survey_answer')).toEqual([expect.objectContaining({ surveyKind: 'csat', score: 4 })]);
     expect(t.repos.conversations.state(t.id)).toMatchObject({ status: 'resolved', awaitingSince: null });
     const answer = t.repos.messages.forConversation(t.id).at(-1)!;
     expect(answer).toMatchObject({ body: '٤', direction: 'in', survey: { kind: 'csat', score: 4 } });

@@ -2,11 +2,12 @@
 // is scheduled (once per conversation); when it is due, and the conversation is still resolved,
 // it is queued as a reply through the outbox (offline-safe, exactly once) in the customer's
 // language; the customer's next reply is read as the answer and recorded through a
-// SurveyAnswerSink (today the survey_answers table; the reports' events at merge).
+// SurveyAnswerSink (the survey_answers row and the reports' survey_answer event).
 import { randomUUID } from 'node:crypto';
 import { parseSurveyAnswer } from '@shared/surveys/parseSurveyAnswer';
 import { DEFAULT_SURVEY_SETTINGS, SURVEY_ANSWER_WINDOW_MS, surveyQuestionFor, surveySettingsSchema, type SurveySettings } from '@shared/surveys/surveySettings';
 import type { EventBus } from '../events';
+import { recordEvent } from '../reports/recordEvents';
 import type { Clock, Logger } from '../ports';
 import type { Repos } from '../repos';
 import type { SurveyAnswerRecord } from '../repos/surveys';
@@ -18,7 +19,13 @@ export interface SurveyAnswerSink {
   record(answer: SurveyAnswerRecord): void;
 }
 
-export const surveyAnswersTable = (repos: Repos): SurveyAnswerSink => ({ record: (answer) => repos.surveys.insertAnswer(answer) });
+/** The answer's row (its message, confidence) and the event reports read, together. */
+export const surveyAnswersTable = (repos: Repos): SurveyAnswerSink => ({
+  record: (answer) => {
+    repos.surveys.insertAnswer(answer);
+    recordEvent(repos, { kind: 'survey_answer', conversationId: answer.conversationId, surveyKind: answer.kind, score: answer.score, at: answer.answeredAt });
+  },
+});
 
 const SETTINGS_KEY = 'surveys';
 /** Re-check at least this often (expiry, a clock that jumped). */

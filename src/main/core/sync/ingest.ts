@@ -9,6 +9,7 @@ import { normalizeLanguageTag, PLATFORM_CONFIDENCE } from '../urgency/language';
 import type { InboundItem } from '../connectors/connector';
 import type { ConversationState } from '../repos/conversations';
 import type { Repos } from '../repos';
+import { recordReopen, recordResponse } from '../reports/recordEvents';
 
 export interface IngestResult {
   newMessages: number;
@@ -208,6 +209,7 @@ export function ingestPage(
         // (in the inbox; a listening hit waits until an agent takes it).
         if (!keepResolved && (conv.status !== 'listening' || !options.listening)) {
           if (conv.awaitingSince === null || item.createdAt < conv.awaitingSince) conv.awaitingSince = item.createdAt;
+          if (conv.status === 'resolved') recordReopen(repos, { ...conv }, item.createdAt, null);
           if (conv.status !== 'open') conv.status = 'open';
         }
         if (language) Object.assign(conv, { language, languageSource: detected.languageSource, languageConfidence: detected.languageConfidence });
@@ -226,6 +228,11 @@ export function ingestPage(
           });
         }
       } else {
+        // Answered on the platform itself (another tool, the phone app): a response all the same.
+        if (conv.status === 'open') {
+          const answers = conv.awaitingSince !== null && conv.awaitingSince <= item.createdAt ? conv.awaitingSince : null;
+          recordResponse(repos, policies, { ...conv, awaitingSince: answers }, { at: item.createdAt, agentId: null, messageId });
+        }
         conv.firstRespondedAt ??= item.createdAt;
         conv.lastRespondedAt = Math.max(conv.lastRespondedAt ?? 0, item.createdAt);
         if (conv.awaitingSince !== null && conv.awaitingSince <= item.createdAt) {
