@@ -14,6 +14,7 @@ import { DemoControls } from '../features/demo/DemoControls';
 import { LibraryDialog } from '../features/library/LibraryDialog';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
 import { ScheduleDialog } from '../features/schedule/ScheduleDialog';
+import { ReportsDialog } from '../features/reports/ReportsDialog';
 import { SlaSettingsDialog } from '../features/sla/SlaSettingsDialog';
 import { MyNotificationsDialog } from '../features/notifications/MyNotificationsDialog';
 import { useDeskNotifications } from '../features/notifications/useDeskNotifications';
@@ -64,6 +65,7 @@ export function Shell() {
   const [preferencesOpen, setPreferencesOpen] = useState(false);
   const [translationOpen, setTranslationOpen] = useState(false);
   const [scheduleOpen, setScheduleOpen] = useState(false);
+  const [reportsOpen, setReportsOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -147,7 +149,7 @@ export function Shell() {
       help: () => setHelpOpen(true),
       library: () => setLibraryOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !scheduleOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !scheduleOpen && !reportsOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -208,6 +210,7 @@ export function Shell() {
               onManageUrgency={() => setUrgencyOpen(true)}
               onTranslationSettings={() => setTranslationOpen(true)}
               onSchedule={() => setScheduleOpen(true)}
+              onReports={() => setReportsOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -259,6 +262,7 @@ export function Shell() {
       <MyNotificationsDialog opened={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
       <TranslationSettingsDialog opened={translationOpen} onClose={() => setTranslationOpen(false)} />
       <ScheduleDialog opened={scheduleOpen} onClose={() => setScheduleOpen(false)} />
+      <ReportsDialog opened={reportsOpen} onClose={() => setReportsOpen(false)} />
     </AppShell>
   );
 }

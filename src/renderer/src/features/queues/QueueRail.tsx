@@ -6,7 +6,7 @@
 // the listening streams from the one next to SOCIAL LISTENING, the urgency rules (what fills the
 // Urgent queue) from the one next to INBOX; SLA settings (policies and business calendars), the
 // canned-response library (with the brand voice), translation settings and the Schedule (shifts)
-// from the SETTINGS group.
+// from the SETTINGS group, and Reports (#8) at its end.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,9 +32,10 @@ export interface QueueRailProps {
   onManageUrgency?(): void;
   onTranslationSettings?(): void;
   onSchedule?(): void;
+  onReports?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSchedule }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSchedule, onReports }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -88,7 +89,7 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {languageQueues.map(item)}
         </RailGroup>
       )}
-      {(onSlaSettings || onLibrary || onTranslationSettings || onSchedule) && (
+      {(onSlaSettings || onLibrary || onTranslationSettings || onSchedule || onReports) && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
             {t('queues.settings')}
@@ -111,6 +112,11 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {onTranslationSettings && (
             <SettingsButton icon={<TranslateIcon />} onClick={onTranslationSettings} testId="translation-settings">
               {t('queues.translationSettings')}
+            </SettingsButton>
+          )}
+          {onReports && (
+            <SettingsButton icon={<ChartIcon />} onClick={onReports} testId="reports">
+              {t('reports.open')}
             </SettingsButton>
           )}
         </Stack>
@@ -174,6 +180,14 @@ function TranslateIcon() {
     <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
       <path d="M4 5h8M8 3v2m2 0c-1 4-3.5 7-6 8.5M6 9c1 2 3 3.5 5 4.5" />
       <path d="M13 21l4-9 4 9m-6.5-3h5" />
+    </svg>
+  );
+}
+
+function ChartIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
     </svg>
   );
 }
