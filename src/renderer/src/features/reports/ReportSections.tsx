@@ -1,7 +1,7 @@
 // The dashboard's charts, each with the table of its numbers: by region first (the lead's
 // question), then volume by hour and channel, backlog, SLA per policy, sentiment, agents.
 import { BarChart, LineChart } from '@mantine/charts';
-import { SegmentedControl, SimpleGrid, Stack } from '@mantine/core';
+import { SegmentedControl, SimpleGrid, Stack, useDirection } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '@shared/reports/types';
@@ -15,6 +15,12 @@ import { ChartFigure } from './ChartFigure';
 import { agentRows, backlogRows, channelRows, hourRows, NO_FIGURE, sentimentRows, slaRows, type RegionRow } from './reportView';
 
 const CHART_HEIGHT = 200;
+
+/** Recharts draws left to right: in a right-to-left layout the categories run from the right and the value axis sits there. */
+function useChartDirection() {
+  const { dir } = useDirection();
+  return dir === 'rtl' ? { xAxisProps: { reversed: true }, yAxisProps: { orientation: 'right' as const } } : {};
+}
 
 function useFormat() {
   const locale = useLocale();
@@ -30,6 +36,7 @@ function useFormat() {
 export function RegionSection({ rows, loading }: { rows: RegionRow[] | undefined; loading: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const axes = useChartDirection();
   const data = (rows ?? []).map((r) => ({ region: r.region, inbound: r.inbound, resolved: r.resolved }));
   const empty = rows === undefined ? (loading ? t('reports.loading') : t('reports.region.none')) : rows.length === 0 ? t('reports.region.none') : null;
   return (
@@ -40,6 +47,7 @@ export function RegionSection({ rows, loading }: { rows: RegionRow[] | undefined
       empty={empty}
       chart={
         <BarChart
+          {...axes}
           h={CHART_HEIGHT}
           data={data}
           dataKey="region"
@@ -63,6 +71,7 @@ export function RegionSection({ rows, loading }: { rows: RegionRow[] | undefined
 export function ReportSections({ report }: { report: Report }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const axes = useChartDirection();
   const { agent, account } = useWorkspace();
   const accountLabel = useAccountLabel();
   const queueName = useQueueNamer();
@@ -93,7 +102,7 @@ export function ReportSections({ report }: { report: Report }) {
           title={t('reports.volume.byHourTitle')}
           description={t('reports.volume.byHourDescription', { zone: report.timeZone })}
           empty={noInbound ? t('reports.volume.none') : null}
-          chart={<BarChart h={CHART_HEIGHT} data={hours} dataKey="hour" series={[{ name: 'inbound', label: t('reports.columns.inbound'), color: 'blue.6' }]} valueFormatter={f.count} />}
+          chart={<BarChart {...axes} h={CHART_HEIGHT} data={hours} dataKey="hour" series={[{ name: 'inbound', label: t('reports.columns.inbound'), color: 'blue.6' }]} valueFormatter={f.count} />}
           head={[t('reports.columns.hour'), t('reports.columns.inbound')]}
           rows={hours.map((h) => ({ key: h.hour, cells: [`${h.hour}:00`, f.count(h.inbound)] }))}
         />
@@ -104,6 +113,7 @@ export function ReportSections({ report }: { report: Report }) {
           empty={channels.length === 0 ? t('reports.volume.none') : null}
           chart={
             <BarChart
+          {...axes}
               h={CHART_HEIGHT}
               data={channels.map((c) => ({ ...c, platform: t(`platform.${c.platform as 'x'}`) }))}
               dataKey="platform"
@@ -123,7 +133,7 @@ export function ReportSections({ report }: { report: Report }) {
           title={t('reports.backlog.title')}
           description={t('reports.backlog.description')}
           empty={backlog.length === 0 ? t('reports.backlog.none') : null}
-          chart={<LineChart h={CHART_HEIGHT} data={backlog.map((p) => ({ at: pointLabel(p.at), open: p.open }))} dataKey="at" series={[{ name: 'open', label: t('reports.columns.open'), color: 'orange.6' }]} valueFormatter={f.count} />}
+          chart={<LineChart {...axes} h={CHART_HEIGHT} data={backlog.map((p) => ({ at: pointLabel(p.at), open: p.open }))} dataKey="at" series={[{ name: 'open', label: t('reports.columns.open'), color: 'orange.6' }]} valueFormatter={f.count} />}
           head={[t('reports.columns.at'), t('reports.columns.open')]}
           rows={backlog.map((p) => ({ key: String(p.at), cells: [pointLabel(p.at), f.count(p.open)] }))}
         />
@@ -134,6 +144,7 @@ export function ReportSections({ report }: { report: Report }) {
           empty={sla.length === 0 ? t('reports.sla.none') : null}
           chart={
             <BarChart
+          {...axes}
               h={CHART_HEIGHT}
               data={sla.map((r) => ({ label: `${r.policyName ?? t('reports.sla.removedPolicy')} · ${slaTarget(r.target)}`, met: r.met, breached: r.breached }))}
               dataKey="label"
@@ -171,6 +182,7 @@ export function ReportSections({ report }: { report: Report }) {
           empty={sentiment.every((r) => r.total === 0) ? t('reports.sentiment.none') : null}
           chart={
             <BarChart
+          {...axes}
               h={CHART_HEIGHT}
               data={sentiment.map((r) => ({ key: sentimentKey(r.key), negative: r.negativeShare ?? 0, neutral: r.neutralShare ?? 0, positive: r.positiveShare ?? 0 }))}
               dataKey="key"
@@ -195,6 +207,7 @@ export function ReportSections({ report }: { report: Report }) {
         empty={agents.length === 0 ? t('reports.agents.none') : null}
         chart={
           <BarChart
+          {...axes}
             h={CHART_HEIGHT}
             data={agents.map((a) => ({ name: a.name ?? agent(a.agentId)?.name ?? t('reports.agents.removed'), replies: a.replies, resolutions: a.resolutions }))}
             dataKey="name"

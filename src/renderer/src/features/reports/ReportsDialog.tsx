@@ -90,7 +90,7 @@ function ReportsView() {
   const periodError = 'problem' in range ? t(`reports.period.problem.${range.problem}`) : null;
 
   return (
-    <Stack gap="md" data-testid="reports">
+    <Stack gap="md" data-testid="reports-view">
       <ReportFiltersBar period={period} onPeriod={changePeriod} periodError={periodError} filters={filters} onFilters={setFilters} languages={languages} shiftRegions={shiftRegions} />
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
         <div>
