@@ -60,12 +60,15 @@ test('a lead reads this period’s figures by region, exports them as CSV and se
 
   await page.evaluate(() => document.querySelector('.reports-print-content')?.scrollTo(0, 0));
   await inbox.screenshot(join(ARTIFACTS, 'reports-dashboard.png'));
+  await dialog.getByTestId('report-sentiment').scrollIntoViewIfNeeded();
+  await inbox.screenshot(join(ARTIFACTS, 'reports-dashboard-charts.png'));
   // The printable summary keeps period, filters, KPIs and tables and drops the app and the controls.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('#root')).toBeHidden();
   await expect(dialog.getByRole('button', { name: 'Export CSV' })).toBeHidden();
   await expect(regionTable).toBeVisible();
   await expect(dialog.getByTestId('report-period-text')).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'reports-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   expect(errors.filter((e) => /Content Security Policy|NaN/.test(e))).toEqual([]);
 

@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { Report } from '@shared/reports/types';
 import { useWorkspace } from '../../app/workspaceContext';
 import { useAccountLabel } from '../../components/useAccountLabel';
-import { formatNumber, formatPercent, formatTimeIn } from '../../i18n/formatters';
+import { formatNumber, formatPercent } from '../../i18n/formatters';
 import { formatDuration } from '../../i18n/duration';
 import { useLocale } from '../../i18n/useLocale';
 import { useQueueNamer } from '../queues/useQueueName';
 import { ChartFigure } from './ChartFigure';
+import { formatBacklogPoint } from './reportText';
 import { agentRows, backlogRows, channelRows, hourRows, NO_FIGURE, sentimentRows, slaRows, type RegionRow } from './reportView';
 
 const CHART_HEIGHT = 200;
@@ -84,8 +85,7 @@ export function ReportSections({ report }: { report: Report }) {
   const agents = agentRows(report);
   const sentiment = sentimentRows(report.sentiment[sentimentBy]);
   const noInbound = hours.every((h) => h.inbound === 0);
-  const pointLabel = (at: number) =>
-    report.backlog.bucket === 'hour' ? formatTimeIn(at, report.timeZone, f.locale) : new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeZone: report.timeZone }).format(at);
+  const pointLabel = (at: number) => formatBacklogPoint(at, report.backlog.bucket, report.timeZone, f.locale);
   const sentimentKey = (key: string) => {
     if (sentimentBy === 'byRegion') return key === '' ? t('reports.sentiment.noRegion') : key;
     if (sentimentBy === 'byLanguage') return queueName(`language:${key}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodRange, weekStartDay } from './reportPeriod';
-import { formatPeriod, reportFileName } from './reportText';
+import { formatBacklogPoint, formatPeriod, reportFileName } from './reportText';
 
 // Thursday 19 November 2026, 15:30 in Berlin (14:30 UTC).
 const now = Date.UTC(2026, 10, 19, 14, 30);
@@ -52,5 +52,13 @@ describe('period text and file name', () => {
     expect(reportFileName(range, berlin)).toBe('shiftdesk-report-2026-11-16-to-2026-11-22.csv');
     // ICU versions differ in the spaces around the dash.
     expect(formatPeriod(range, berlin, 'en-GB')).toMatch(/^16\s?–\s?22 Nov 2026$/u);
+  });
+});
+
+describe('formatBacklogPoint', () => {
+  it('shows the day at a local midnight, the day and time otherwise, the time for hourly points', () => {
+    expect(formatBacklogPoint(utc(2026, 11, 15, 23), 'day', berlin, 'en-GB')).toBe('16 Nov 2026');
+    expect(formatBacklogPoint(now, 'day', berlin, 'en-GB')).toBe('19 Nov 2026, 15:30');
+    expect(formatBacklogPoint(now, 'hour', berlin, 'en-GB')).toBe('15:30');
   });
 });

@@ -19,3 +19,15 @@ export function reportFileName(range: { from: number; to: number }, timeZone: st
   const day = (ms: number) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).toPlainDate().toString();
   return `shiftdesk-report-${day(range.from)}-to-${day(Math.max(range.from, range.to - 1))}.csv`;
 }
+
+/**
+ * A backlog point: the time for hourly points; the day for daily ones, with the time when the
+ * point is not a local midnight (the period's last point is "now").
+ */
+export function formatBacklogPoint(at: number, bucket: 'hour' | 'day', timeZone: string, locale: string): string {
+  const local = Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(timeZone);
+  const atMidnight = local.hour === 0 && local.minute === 0;
+  const options: Intl.DateTimeFormatOptions =
+    bucket === 'hour' ? { timeStyle: 'short', timeZone } : atMidnight ? { dateStyle: 'medium', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
