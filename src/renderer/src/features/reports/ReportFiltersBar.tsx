@@ -3,38 +3,12 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QueueId } from '@shared/domain';
-import type { ReportFilters } from '@shared/reports/types';
 import { useWorkspace } from '../../app/workspaceContext';
 import { useAccountLabel } from '../../components/useAccountLabel';
 import { useQueueNamer } from '../queues/useQueueName';
 import { PERIOD_KINDS, type PeriodChoice, type PeriodKind } from './reportPeriod';
+import type { FilterChoice } from './reportFilters';
 import { accountRegions } from './reportView';
-
-/** One value per filter: the dashboard filters by one account, one region … at a time. */
-export interface FilterChoice {
-  accountId: string | null;
-  platform: string | null;
-  language: string | null;
-  queue: string | null;
-  agentId: string | null;
-  region: string | null;
-  shiftRegion: string | null;
-}
-
-export const NO_FILTERS: FilterChoice = { accountId: null, platform: null, language: null, queue: null, agentId: null, region: null, shiftRegion: null };
-
-export function toReportFilters(choice: FilterChoice): ReportFilters {
-  const one = <T,>(value: T | null) => (value === null ? undefined : [value]);
-  return {
-    accountIds: one(choice.accountId),
-    platforms: one(choice.platform) as ReportFilters['platforms'],
-    languages: one(choice.language),
-    queue: (choice.queue ?? undefined) as ReportFilters['queue'],
-    agentIds: one(choice.agentId),
-    regions: one(choice.region),
-    shiftRegions: one(choice.shiftRegion),
-  };
-}
 
 export interface ReportFiltersBarProps {
   period: PeriodChoice;

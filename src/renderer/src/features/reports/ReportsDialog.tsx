@@ -5,8 +5,7 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { Platform, Workspace } from '@shared/domain';
+import type { Platform, QueueId } from '@shared/domain';
 import type { ReportQueryInput } from '@shared/reports/types';
 import { describeError } from '../../app/describeError';
 import { useDesk } from '../../app/deskContext';
@@ -15,7 +14,9 @@ import { useLiveQuery } from '../../live/useLiveQuery';
 import { useLocale } from '../../i18n/useLocale';
 import { downloadText } from '../library/download';
 import { KpiGrid } from './KpiGrid';
-import { NO_FILTERS, ReportFiltersBar, toReportFilters, type FilterChoice } from './ReportFiltersBar';
+import { ReportFiltersBar } from './ReportFiltersBar';
+import { describeFilters, NO_FILTERS, toReportFilters, type FilterChoice } from './reportFilters';
+import { useQueueNamer } from '../queues/useQueueName';
 import { periodRange, weekStartDay, type PeriodChoice } from './reportPeriod';
 import { ReportSections, RegionSection } from './ReportSections';
 import { accountRegions, kpis } from './reportView';
@@ -45,6 +46,7 @@ function ReportsView() {
   const desk = useDesk();
   const locale = useLocale();
   const { workspace } = useWorkspace();
+  const queueName = useQueueNamer();
   const [period, setPeriod] = useState<PeriodChoice>({ kind: 'thisWeek' });
   const [filters, setFilters] = useState<FilterChoice>(NO_FILTERS);
   const [exporting, setExporting] = useState(false);
@@ -86,7 +88,26 @@ function ReportsView() {
     }
   };
 
-  const filterSummary = describeFilters(filters, t, workspace);
+  const filterSummary = describeFilters(
+    filters,
+    {
+      region: t('reports.filters.region'),
+      accountId: t('reports.filters.account'),
+      platform: t('reports.filters.platform'),
+      language: t('reports.filters.language'),
+      queue: t('reports.filters.queue'),
+      agentId: t('reports.filters.agent'),
+      shiftRegion: t('reports.filters.shiftRegion'),
+    },
+    (key, value) => {
+      if (key === 'accountId') return queueName(`account:${value}`);
+      if (key === 'agentId') return workspace?.agents.find((a) => a.id === value)?.name ?? value;
+      if (key === 'platform') return t(`platform.${value as Platform}`);
+      if (key === 'language') return queueName(`language:${value}`);
+      if (key === 'queue') return queueName(value as QueueId);
+      return value;
+    },
+  );
   const periodError = 'problem' in range ? t(`reports.period.problem.${range.problem}`) : null;
 
   return (
@@ -136,21 +157,4 @@ function ReportsView() {
       )}
     </Stack>
   );
-}
-
-/** The chosen filters in words ("Region: EMEA"), for the summary that prints with the report. */
-function describeFilters(filters: FilterChoice, t: TFunction, workspace: Workspace | undefined): string[] {
-  const account = workspace?.accounts.find((a) => a.id === filters.accountId);
-  const agent = workspace?.agents.find((a) => a.id === filters.agentId);
-  const platform: string | null = filters.platform ? t(`platform.${filters.platform as Platform}`) : null;
-  const parts: [string, string | null][] = [
-    [t('reports.filters.region'), filters.region],
-    [t('reports.filters.account'), filters.accountId && (account?.name ?? filters.accountId)],
-    [t('reports.filters.platform'), platform],
-    [t('reports.filters.language'), filters.language],
-    [t('reports.filters.queue'), filters.queue],
-    [t('reports.filters.agent'), filters.agentId && (agent?.name ?? filters.agentId)],
-    [t('reports.filters.shiftRegion'), filters.shiftRegion],
-  ];
-  return parts.filter(([, value]) => value).map(([label, value]) => `${label}: ${value}`);
 }
