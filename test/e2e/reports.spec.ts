@@ -72,6 +72,23 @@ test('a lead reads this period’s figures by region, exports them as CSV and se
   await page.emulateMedia({ media: 'screen' });
   expect(errors.filter((e) => /Content Security Policy|NaN/.test(e))).toEqual([]);
 
+  // A period without history says so: figures are "—" with why, charts give way to a sentence.
+  await dialog.getByRole('combobox', { name: 'Period' }).click();
+  await page.getByRole('option', { name: 'Custom range' }).click();
+  await expect(dialog.getByText('Choose the first and the last day.')).toBeVisible();
+  await expect(dialog.getByTestId('report-period-text')).toHaveText('Choose a period to see the report.');
+  await expect(dialog.getByTestId('kpi-volume')).toHaveCount(0);
+  await dialog.getByLabel('First day').fill('2020-01-08');
+  await dialog.getByLabel('Last day').fill('2020-01-01');
+  await expect(dialog.getByText('The last day comes before the first day.')).toBeVisible();
+  await dialog.getByLabel('First day').fill('2020-01-01');
+  await dialog.getByLabel('Last day').fill('2020-01-07');
+  await expect(dialog.getByTestId('report-period-text')).toHaveText(/^Jan 1\s?–\s?7, 2020$/);
+  await expect(dialog.getByTestId('kpi-firstResponseMedian').getByTestId('kpi-value')).toHaveText('—');
+  await expect(dialog.getByTestId('kpi-firstResponseMedian')).toContainText('No responses in this period.');
+  await expect(dialog.getByTestId('report-volume-hour').getByTestId('report-empty')).toHaveText('No customer messages in this period.');
+  await expect(dialog).not.toContainText('NaN');
+
   // Arabic: the view mirrors, numbers in the locale's digits.
   await dialog.getByRole('button', { name: 'Close reports' }).click();
   await page.getByTestId('ui-language').click();
@@ -81,5 +98,9 @@ test('a lead reads this period’s figures by region, exports them as CSV and se
   await expect(page.getByTestId('reports-view')).toBeVisible();
   const arabic = page.getByRole('dialog');
   await expect(arabic.getByTestId('kpi-volume').getByTestId('kpi-value')).toBeVisible();
+  // Mirrored: the period picker, first in the bar, sits at the right.
+  const periodBox = await arabic.getByRole('combobox', { name: 'Period' }).boundingBox();
+  const regionBox = await arabic.getByRole('combobox', { name: 'Region' }).boundingBox();
+  expect(periodBox!.x).toBeGreaterThan(regionBox!.x);
   await inbox.screenshot(join(ARTIFACTS, 'reports-dashboard-ar.png'));
 });

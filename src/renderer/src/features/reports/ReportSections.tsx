@@ -34,12 +34,13 @@ function useFormat() {
   };
 }
 
-export function RegionSection({ rows, loading }: { rows: RegionRow[] | undefined; loading: boolean }) {
+/** rows: undefined while they load, empty when no account has a region. */
+export function RegionSection({ rows }: { rows: RegionRow[] | undefined }) {
   const { t } = useTranslation();
   const f = useFormat();
   const axes = useChartDirection();
   const data = (rows ?? []).map((r) => ({ region: r.region, inbound: r.inbound, resolved: r.resolved }));
-  const empty = rows === undefined ? (loading ? t('reports.loading') : t('reports.region.none')) : rows.length === 0 ? t('reports.region.none') : null;
+  const empty = rows === undefined ? t('reports.loading') : rows.length === 0 ? t('reports.region.none') : null;
   return (
     <ChartFigure
       testId="report-regions"

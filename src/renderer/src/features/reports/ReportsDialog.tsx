@@ -67,7 +67,8 @@ function ReportsView() {
   }, [desk]);
   const schedule = useLiveQuery(query ? `${query.from}-${query.to}` : null, loadSchedule, noChanges);
   const shiftRegions = [...new Set((schedule.data?.shifts ?? []).map((s) => s.region).filter((r): r is string => Boolean(r)))].sort();
-  const data = report.current ?? report.data;
+  // While the period is incomplete nothing is shown: an earlier period's figures would mislead.
+  const data = query ? (report.current ?? report.data) : undefined;
   const languages = (data?.sentiment.byLanguage ?? []).map((s) => s.key);
 
   const changePeriod = (next: PeriodChoice) => {
@@ -116,7 +117,7 @@ function ReportsView() {
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
         <div>
           <Text fw={600} data-testid="report-period-text">
-            {periodText ?? periodError}
+            {periodText ?? t('reports.period.incomplete')}
           </Text>
           <Text size="sm" c="dimmed" data-testid="report-filters-text">
             {filterSummary.length > 0 ? t('reports.filters.summary', { filters: filterSummary.join(' · ') }) : t('reports.filters.none')}
@@ -151,7 +152,7 @@ function ReportsView() {
       {data && (
         <Stack gap="lg" aria-busy={report.loading} style={{ opacity: report.current ? 1 : 0.6 }}>
           <KpiGrid kpis={kpis(data)} />
-          <RegionSection rows={regionRows.current} loading={regionRows.loading} />
+          <RegionSection rows={regions.length === 0 ? [] : regionRows.current} />
           <ReportSections report={data} />
         </Stack>
       )}
