@@ -14,6 +14,7 @@ import { DemoControls } from '../features/demo/DemoControls';
 import { LibraryDialog } from '../features/library/LibraryDialog';
 import { ListeningStreamsDialog } from '../features/listening/ListeningStreamsDialog';
 import { ScheduleDialog } from '../features/schedule/ScheduleDialog';
+import { ReportsDialog } from '../features/reports/ReportsDialog';
 import { SlaSettingsDialog } from '../features/sla/SlaSettingsDialog';
 import { MyNotificationsDialog } from '../features/notifications/MyNotificationsDialog';
 import { useDeskNotifications } from '../features/notifications/useDeskNotifications';
@@ -68,6 +69,7 @@ export function Shell() {
   const [surveysOpen, setSurveysOpen] = useState(false);
   const [scheduleOpen, setScheduleOpen] = useState(false);
   const [updatesOpen, setUpdatesOpen] = useState(false);
+  const [reportsOpen, setReportsOpen] = useState(false);
   const { workspace } = useWorkspace();
   const accountLabel = useAccountLabel();
   const [navOpened, nav] = useDisclosure(false);
@@ -151,7 +153,7 @@ export function Shell() {
       help: () => setHelpOpen(true),
       library: () => setLibraryOpen(true),
     },
-    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !surveysOpen && !scheduleOpen && !updatesOpen,
+    !helpOpen && accountsView === null && !listeningOpen && !moveOpen && !slaOpen && !libraryOpen && !urgencyOpen && !preferencesOpen && !translationOpen && !surveysOpen && !scheduleOpen && !updatesOpen && !reportsOpen,
   );
 
   const accountAdded = (account: Account) => {
@@ -214,6 +216,7 @@ export function Shell() {
               onSurveySettings={() => setSurveysOpen(true)}
               onSchedule={() => setScheduleOpen(true)}
               onUpdates={() => setUpdatesOpen(true)}
+              onReports={() => setReportsOpen(true)}
             />
           </nav>
         </AppShell.Section>
@@ -267,6 +270,7 @@ export function Shell() {
       <SurveySettingsDialog opened={surveysOpen} onClose={() => setSurveysOpen(false)} />
       <ScheduleDialog opened={scheduleOpen} onClose={() => setScheduleOpen(false)} />
       <UpdatesDialog opened={updatesOpen} onClose={() => setUpdatesOpen(false)} />
+      <ReportsDialog opened={reportsOpen} onClose={() => setReportsOpen(false)} />
     </AppShell>
   );
 }

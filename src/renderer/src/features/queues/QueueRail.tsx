@@ -5,8 +5,8 @@
 // "Unknown language" last); the accounts screen opens from the gear next to the ACCOUNTS heading,
 // the listening streams from the one next to SOCIAL LISTENING, the urgency rules (what fills the
 // Urgent queue) from the one next to INBOX; SLA settings (policies and business calendars), the
-// canned-response library (with the brand voice), translation settings, the Schedule (shifts) and
-// Updates from the SETTINGS group.
+// canned-response library (with the brand voice), translation settings, the Schedule (shifts),
+// Updates from the SETTINGS group, and Reports (#8) at its end.
 import { ActionIcon, Badge, Button, Group, NavLink, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,9 +34,10 @@ export interface QueueRailProps {
   onSurveySettings?(): void;
   onSchedule?(): void;
   onUpdates?(): void;
+  onReports?(): void;
 }
 
-export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSurveySettings, onSchedule, onUpdates }: QueueRailProps) {
+export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount, onManageListening, onSlaSettings, onLibrary, onManageUrgency, onTranslationSettings, onSurveySettings, onSchedule, onUpdates, onReports }: QueueRailProps) {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const byId = new Map(queues?.map((q) => [q.id, q]));
@@ -90,7 +91,7 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {languageQueues.map(item)}
         </RailGroup>
       )}
-      {(onSlaSettings || onLibrary || onTranslationSettings || onSurveySettings || onSchedule || onUpdates) && (
+      {(onSlaSettings || onLibrary || onTranslationSettings || onSurveySettings || onSchedule || onUpdates || onReports) && (
         <Stack gap={2} role="group" aria-labelledby="queue-group-settings">
           <Text id="queue-group-settings" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
             {t('queues.settings')}
@@ -123,6 +124,11 @@ export function QueueRail({ queues, route, sync, onManageAccounts, onAddAccount,
           {onUpdates && (
             <SettingsButton icon={<UpdateIcon />} onClick={onUpdates} testId="update-settings">
               {t('queues.updates')}
+            </SettingsButton>
+          )}
+          {onReports && (
+            <SettingsButton icon={<ChartIcon />} onClick={onReports} testId="reports">
+              {t('reports.open')}
             </SettingsButton>
           )}
         </Stack>
@@ -203,6 +209,14 @@ function UpdateIcon() {
     <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
       <path d="M12 3v12m0 0l-4-4m4 4l4-4" />
       <path d="M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
+    </svg>
+  );
+}
+
+function ChartIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false">
+      <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
     </svg>
   );
 }
