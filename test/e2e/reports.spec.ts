@@ -99,8 +99,9 @@ test('a lead reads this period’s figures by region, exports them as CSV and se
   const arabic = page.getByRole('dialog');
   await expect(arabic.getByTestId('kpi-volume').getByTestId('kpi-value')).toBeVisible();
   // Mirrored: the period picker, first in the bar, sits at the right.
-  const periodBox = await arabic.getByRole('combobox', { name: 'Period' }).boundingBox();
-  const regionBox = await arabic.getByRole('combobox', { name: 'Region' }).boundingBox();
+  const ar = JSON.parse(readFileSync('src/shared/locales/ar.json', 'utf8')) as { reports: { period: { label: string }; filters: { region: string } } };
+  const periodBox = await arabic.getByRole('combobox', { name: ar.reports.period.label }).boundingBox();
+  const regionBox = await arabic.getByRole('combobox', { name: ar.reports.filters.region }).boundingBox();
   expect(periodBox!.x).toBeGreaterThan(regionBox!.x);
   await inbox.screenshot(join(ARTIFACTS, 'reports-dashboard-ar.png'));
 });
