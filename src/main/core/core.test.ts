@@ -1,49 +1,17 @@
 // The whole core on a real SQLite folder with the demo workspace: ingest, reply, outage,
 // recovery, breach notification, restart.
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '@shared/contract';
 import type { ConversationSummary, DeskNotification, SyncStatus } from '@shared/domain';
 import { tempDir } from '../../../test/support/coreFixtures';
-import { createMemoryBadge, rendererNotifier } from './adapters/headless';
-import { silentLogger } from './adapters/logger';
-import { createCore, type Core, type CoreOptions } from './index';
+import { demoCores, until } from '../../../test/support/demoCore';
 
-const secrets = { backend: 'none', get: async () => null, set: async () => 'none', delete: async () => false };
-const cores: Core[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.stop()));
+const start = demoCores({
+  demo: { ratePerMinute: 0, seed: 42, breachSoonSeconds: 2 },
+  demoLatencyMs: 5,
+  notificationGroupWindowMs: 300,
 });
-
-function start(dataDir: string, overrides: Partial<CoreOptions> = {}) {
-  const core = createCore({
-    dataDir,
-    notifier: rendererNotifier,
-    badge: createMemoryBadge(),
-    secrets,
-    logger: silentLogger,
-    selfName: 'Sam',
-    demo: { ratePerMinute: 0, seed: 42, breachSoonSeconds: 2 },
-    demoLatencyMs: 5,
-    pullIntervalMs: 50,
-    backoff: { baseMs: 20, capMs: 40 },
-    notificationGroupWindowMs: 300,
-    ...overrides,
-  });
-  cores.push(core);
-  core.start();
-  return core;
-}
-
-async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('core with the demo workspace', () => {
   it('pulls the demo backlog into the replica, across accounts and languages', async () => {

@@ -3,47 +3,14 @@
 // database is closed with its WAL checkpointed.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/coreFixtures';
-import { createMemoryBadge, rendererNotifier } from './adapters/headless';
-import { silentLogger } from './adapters/logger';
+import { demoCores, until } from '../../../test/support/demoCore';
 import { openDatabase } from './db/database';
 import { createRepos } from './repos';
-import { createCore, DATABASE_FILE, type Core, type CoreOptions } from './index';
+import { DATABASE_FILE } from './index';
 
-const secrets = { backend: 'none', get: async () => null, set: async () => 'none', delete: async () => false };
-const cores: Core[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.stop()));
-});
-
-function start(dataDir: string, overrides: Partial<CoreOptions> = {}): Core {
-  const core = createCore({
-    dataDir,
-    notifier: rendererNotifier,
-    badge: createMemoryBadge(),
-    secrets,
-    logger: silentLogger,
-    selfName: 'Sam',
-    demo: { ratePerMinute: 0, seed: 7, breachSoonSeconds: 600 },
-    pullIntervalMs: 50,
-    backoff: { baseMs: 20, capMs: 40 },
-    ...overrides,
-  });
-  cores.push(core);
-  core.start();
-  return core;
-}
-
-async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const start = demoCores({ demo: { ratePerMinute: 0, seed: 7, breachSoonSeconds: 600 } });
 
 describe('Core.prepareForRestart', () => {
   it('keeps every draft and queued reply, leaves a send in flight for one resend, and checkpoints the WAL', { timeout: 60_000 }, async () => {

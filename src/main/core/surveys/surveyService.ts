@@ -20,7 +20,7 @@ export interface SurveyAnswerSink {
 }
 
 /** The answer's row (its message, confidence) and the event reports read, together. */
-export const surveyAnswersTable = (repos: Repos): SurveyAnswerSink => ({
+const storedAnswers = (repos: Repos): SurveyAnswerSink => ({
   record: (answer) => {
     repos.surveys.insertAnswer(answer);
     recordEvent(repos, { kind: 'survey_answer', conversationId: answer.conversationId, surveyKind: answer.kind, score: answer.score, at: answer.answeredAt });
@@ -48,7 +48,7 @@ export class SurveyService {
   private running = false;
 
   constructor(private readonly deps: SurveyServiceDeps) {
-    this.sink = deps.sink ?? surveyAnswersTable(deps.repos);
+    this.sink = deps.sink ?? storedAnswers(deps.repos);
   }
 
   settings(): SurveySettings {
