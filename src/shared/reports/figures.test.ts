@@ -15,21 +15,21 @@ const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }
 describe('median and p90', () => {
   it('odd count: the middle value; p90 by nearest rank', () => {
     expect(median([1, 3, 5])).toBe(3);
-    expect(durationStats([5, 1, 3])).toEqual({ count: 3, medianMs: 3, p90Ms: 5 });
+    expect(durationStats([5, 1, 3])).toEqual({ count: 3, medianMs: 3, p90Ms: 5, estimated: false });
   });
 
   it('even count: the mean of the two middle values', () => {
-    expect(durationStats([4, 1, 3, 2])).toEqual({ count: 4, medianMs: 2.5, p90Ms: 4 });
+    expect(durationStats([4, 1, 3, 2])).toEqual({ count: 4, medianMs: 2.5, p90Ms: 4, estimated: false });
     // 1..10: median (5 + 6) / 2, p90 the 9th value (ceil(0.9 × 10) = 9).
-    expect(durationStats([10, 9, 8, 7, 6, 5, 4, 3, 2, 1])).toEqual({ count: 10, medianMs: 5.5, p90Ms: 9 });
+    expect(durationStats([10, 9, 8, 7, 6, 5, 4, 3, 2, 1])).toEqual({ count: 10, medianMs: 5.5, p90Ms: 9, estimated: false });
     // 1..20: p90 is the 18th value.
     expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 90)).toBe(18);
   });
 
   it('no values: null figures, never NaN', () => {
-    expect(durationStats([])).toEqual({ count: 0, medianMs: null, p90Ms: null });
+    expect(durationStats([])).toEqual({ count: 0, medianMs: null, p90Ms: null, estimated: false });
     expect(share(0, 0)).toBeNull();
-    expect(JSON.stringify(durationStats(new Float64Array(0)))).toBe('{"count":0,"medianMs":null,"p90Ms":null}');
+    expect(JSON.stringify(durationStats(new Float64Array(0)))).toBe('{"count":0,"medianMs":null,"p90Ms":null,"estimated":false}');
   });
 });
 

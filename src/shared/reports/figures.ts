@@ -29,7 +29,7 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 export function durationStats(values: readonly number[] | Float64Array): DurationStats {
   const sorted = values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const list = sorted as unknown as readonly number[];
-  return { count: sorted.length, medianMs: median(list), p90Ms: percentile(list, 90) };
+  return { count: sorted.length, medianMs: median(list), p90Ms: percentile(list, 90), estimated: false };
 }
 
 /** CSAT from counts of scores 1..5 (index 0 = score 1). */

@@ -12,6 +12,7 @@ const dual = (section: string, d: DualDuration): Row[] =>
     [section, clock, 'count', d[clock].count],
     [section, clock, 'median_ms', d[clock].medianMs],
     [section, clock, 'p90_ms', d[clock].p90Ms],
+    [section, clock, 'estimated', String(d[clock].estimated)],
   ]);
 
 const headline = (section: string, h: HeadlineFigures): Row[] => Object.entries(h).map(([metric, value]): Row => [section, '', metric, value as CsvCell]);

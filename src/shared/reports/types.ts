@@ -74,6 +74,8 @@ export interface DurationStats {
   count: number;
   medianMs: number | null;
   p90Ms: number | null;
+  /** Median and p90 estimated from every 8th conversation's waits (a long, busy period); `count` is exact. */
+  estimated: boolean;
 }
 
 /** A duration measured in calendar time and in the open hours of the SLA policy's business calendar. */
@@ -132,7 +134,9 @@ export interface BacklogFigures {
 }
 
 /**
- * Per agent: conversations they replied in, replies sent, and handle time. Handle time of a reply:
+ * Per agent: conversations taken on (the agent's first reply in the conversation fell in the
+ * period: a count that adds up across periods, so long periods read it from rollups), replies
+ * sent, resolutions, and handle time. Handle time of a reply:
  * from the later of the customer message it answers (or the agent's previous reply in that
  * conversation) and the agent's previous reply anywhere, to this reply, capped at 30 minutes —
  * the time the agent can have spent on it. `handleTimeMs` is its total, `handleAverageMs` the

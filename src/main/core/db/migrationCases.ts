@@ -275,7 +275,15 @@ export const migrationCases: Record<number, MigrationCase> = {
     },
   },
   17: {
-    seed: (db) => db.exec("UPDATE accounts SET region = 'EMEA' WHERE id = 'acc-x'"),
+    // A region, and events as the services write them: two replies by one agent, a survey answer.
+    seed: (db) =>
+      db.exec(`
+        UPDATE accounts SET region = 'EMEA' WHERE id = 'acc-x';
+        INSERT INTO conversation_events (kind, at, conversation_id, account_id, platform, language, priority, agent_id, wait_ms, handle_ms, policy_id, sla_target, sla_met) VALUES
+          ('first_response', ${T0 + 2 * MINUTE}, 1, 'acc-x', 'x', 'en', 'urgent', 'agent-self', ${2 * MINUTE}, ${2 * MINUTE}, 'social', 'first_response', 1),
+          ('response', ${T0 + 9 * MINUTE}, 1, 'acc-x', 'x', 'en', 'urgent', 'agent-self', ${4 * MINUTE}, ${3 * MINUTE}, 'social', 'next_response', 1);
+        INSERT INTO conversation_events (kind, at, conversation_id, account_id, platform, language, priority, survey_kind, score)
+        VALUES ('survey_answer', ${T0 + 20 * MINUTE}, 1, 'acc-x', 'x', 'en', 'urgent', 'csat', 4);`),
     check: (db) => {
       expect(valuesOf(db, 'SELECT region FROM accounts').flat().every((region) => region === null)).toBe(true);
       // The backfill: each resolved conversation one resolution, every event about a conversation
@@ -287,6 +295,29 @@ export const migrationCases: Record<number, MigrationCase> = {
       const messages = db.prepare('SELECT COUNT(*) FROM messages').pluck().get();
       expect(db.prepare('SELECT SUM(messages) FROM report_message_days').pluck().get()).toBe(messages);
       expect(db.prepare('SELECT SUM(messages) FROM report_message_counts').pluck().get()).toBe(messages);
+    },
+  },
+  18: {
+    // A reply by another agent: the trigger flags it and counts it.
+    seed: (db) =>
+      db.exec(`INSERT INTO conversation_events (kind, at, conversation_id, account_id, platform, language, priority, agent_id, wait_ms, policy_id, sla_target, sla_met)
+               VALUES ('response', ${T0 + 30 * MINUTE}, 1, 'acc-x', 'x', 'en', 'urgent', 'agent-2', ${MINUTE}, 'social', 'next_response', 0)`),
+    check: (db) => {
+      // Each agent's first reply in a conversation is flagged, and only that one.
+      const flagged = db.prepare("SELECT COUNT(*) FROM conversation_events WHERE agent_first_reply = 1").pluck().get();
+      const pairs = db.prepare("SELECT COUNT(DISTINCT conversation_id || ' ' || agent_id) FROM conversation_events WHERE kind IN ('first_response', 'response') AND agent_id IS NOT NULL").pluck().get();
+      expect(flagged).toBe(pairs);
+      expect(valuesOf(db, "SELECT kind, agent_first_reply FROM conversation_events WHERE agent_id = 'agent-self' AND kind LIKE '%response' ORDER BY at")).toEqual([
+        ['first_response', 1],
+        ['response', 0],
+      ]);
+      // The rollups hold every event but assignments, with their measures.
+      for (const table of ['report_event_days', 'report_event_months']) {
+        expect(valuesOf(db, `SELECT SUM(events), SUM(waited), SUM(first_replies), SUM(handle_ms) FROM ${table}`)).toEqual(
+          valuesOf(db, "SELECT COUNT(*), SUM(wait_ms IS NOT NULL), SUM(agent_first_reply), SUM(COALESCE(handle_ms, 0)) FROM conversation_events WHERE kind <> 'assignment'"),
+        );
+        expect(valuesOf(db, `SELECT survey_kind, score, events FROM ${table} WHERE kind = 'survey_answer'`)).toEqual([['csat', 4, 1]]);
+      }
     },
   },
 };

@@ -4,6 +4,7 @@
 
 import type Database from 'better-sqlite3';
 import { backfillReports } from '../reports/backfill';
+import { EVENT_ROLLUPS_SQL } from './eventRollupsSql';
 
 export interface Migration {
   version: number;
@@ -642,5 +643,28 @@ export const migrations: Migration[] = [
       END;
     `,
     backfill: (db) => backfillReports(db),
+  },
+  {
+    version: 18,
+    name: 'reports: event rollups per UTC day and month, sampled waits',
+    sql: /* sql */ `
+      -- 1 on an agent's first reply in a conversation: summed, it counts the conversations an
+      -- agent took on, a figure that adds up across days (a distinct count does not).
+      ALTER TABLE conversation_events ADD COLUMN agent_first_reply INTEGER NOT NULL DEFAULT 0 CHECK (agent_first_reply IN (0, 1));
+      UPDATE conversation_events SET agent_first_reply = 1
+      WHERE kind IN ('first_response', 'response') AND agent_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM conversation_events AS p INDEXED BY conversation_events_conversation
+                        WHERE p.conversation_id = conversation_events.conversation_id AND p.agent_id = conversation_events.agent_id
+                          AND p.kind IN ('first_response', 'response')
+                          AND (p.at < conversation_events.at OR (p.at = conversation_events.at AND p.id < conversation_events.id)));
+
+      ${EVENT_ROLLUPS_SQL}
+
+      -- Every 8th conversation's waits, for medians and p90s of periods too long to sort every
+      -- wait (src/main/core/repos/reports.ts says when). conversation_id is in it so it covers the sample test.
+      CREATE INDEX conversation_events_wait_sample ON conversation_events (
+        kind, at, wait_ms, business_wait_ms, account_id, language, priority, agent_id, shift_region, conversation_id)
+      WHERE conversation_id % 8 = 0 AND wait_ms IS NOT NULL;
+    `,
   },
 ];

@@ -42,8 +42,9 @@ export class ReportService {
   }
 
   private dual(kind: 'first_response' | 'response' | 'resolution', from: number, to: number, f: ReportFilters): DualDuration {
-    const { calendar, business } = this.deps.repos.reports.waits(kind, from, to, f);
-    return { calendar: durationStats(calendar), business: durationStats(business) };
+    const { calendar, business, count, sampled } = this.deps.repos.reports.waits(kind, from, to, f);
+    const stats = (values: number[]) => ({ ...durationStats(values), count, estimated: sampled });
+    return { calendar: stats(calendar), business: stats(business) };
   }
 
   private figures(from: number, to: number, timeZone: string, filters: ReportFilters): Omit<Report, 'previous'> {

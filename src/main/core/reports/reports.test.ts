@@ -85,8 +85,8 @@ describe('conversation events from the real services', () => {
     expect(d.repos.events.forConversation(id).filter((e) => e.kind === 'survey_answer')).toHaveLength(2);
 
     const report = d.reports.report(d.query());
-    expect(report.firstResponse.calendar).toEqual({ count: 1, medianMs: 10 * MIN, p90Ms: 10 * MIN });
-    expect(report.nextResponse.business).toEqual({ count: 1, medianMs: 30 * MIN, p90Ms: 30 * MIN });
+    expect(report.firstResponse.calendar).toEqual({ count: 1, medianMs: 10 * MIN, p90Ms: 10 * MIN, estimated: false });
+    expect(report.nextResponse.business).toEqual({ count: 1, medianMs: 30 * MIN, p90Ms: 30 * MIN, estimated: false });
     expect(report.resolution).toMatchObject({ created: 2, resolved: 1, reopened: 1, rate: 0.5 });
     expect(report.resolution.time.calendar.medianMs).toBe(60 * MIN);
     expect(report.sla).toEqual([
@@ -146,7 +146,7 @@ describe('conversation events from the real services', () => {
     const report = d.reports.report(d.query({ compare: true }));
     const json = JSON.stringify(report);
     expect(json).not.toMatch(/NaN|Infinity/);
-    expect(report.firstResponse.business).toEqual({ count: 0, medianMs: null, p90Ms: null });
+    expect(report.firstResponse.business).toEqual({ count: 0, medianMs: null, p90Ms: null, estimated: false });
     expect(report.resolution.rate).toBeNull();
     expect(report.headline).toEqual({
       firstResponseMedianMs: null,

@@ -5,6 +5,8 @@ import { UNKNOWN_LANGUAGE } from '@shared/domain';
 import type { ReportFilters } from '@shared/reports/types';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database';
+import { eventAsRollupRowSql, ROLLUP_ROW_COLUMNS } from '../db/eventRollupsSql';
+import { periodSpans } from './periodSpans';
 
 type Param = string | number;
 interface Where {
@@ -59,11 +61,53 @@ export function eventWhere(f: ReportFilters): Where {
   return join(parts);
 }
 
+/** The same filters on a rollup of events (report_event_days, report_event_months): '' where an event has NULL. */
+export function rollupWhere(f: ReportFilters): Where {
+  const parts = commonWhere(f, { account: 'r.account_id', language: 'r.language', unknownLanguage: "r.language = ''", priority: 'r.priority' });
+  if (f.agentIds) parts.push(inList('r.agent_id', f.agentIds));
+  if (f.shiftRegions) parts.push(inList('r.shift_region', f.shiftRegions));
+  return join(parts);
+}
+
 export const messageCountWhere = (f: ReportFilters): Where =>
   join(commonWhere(f, { account: 'r.account_id', language: 'r.language', unknownLanguage: "r.language = ''", priority: null }));
 
 export const conversationWhere = (f: ReportFilters): Where =>
   join(commonWhere(f, { account: 'c.account_id', language: 'c.language', unknownLanguage: 'c.language IS NULL', priority: 'c.priority' }));
+
+type RolledUpKind = 'first_response' | 'response' | 'resolution' | 'reopen' | 'sla_breach' | 'survey_answer';
+
+/**
+ * The events of kinds in [from, to) matching the filters, as rollup rows: whole UTC months and
+ * days from the rollups, the hours at either end from the events themselves. Every count and sum
+ * of a report reads this, so a year costs a few thousand rows, not millions of events.
+ */
+function eventRows(from: number, to: number, f: ReportFilters, kinds: readonly RolledUpKind[]): Where {
+  const spans = periodSpans(from, to);
+  const kindList = kinds.map(() => '?').join(', ');
+  const rw = rollupWhere(f);
+  const ew = eventWhere(f);
+  const branches: Where[] = [
+    ...spans.months.map(([a, b]) => ({
+      sql: `SELECT ${ROLLUP_ROW_COLUMNS} FROM report_event_months r WHERE r.month >= ? AND r.month < ? AND r.kind IN (${kindList})${rw.sql}`,
+      params: [a, b, ...kinds, ...rw.params],
+    })),
+    ...spans.days.map(([a, b]) => ({
+      sql: `SELECT ${ROLLUP_ROW_COLUMNS} FROM report_event_days r WHERE r.day >= ? AND r.day < ? AND r.kind IN (${kindList})${rw.sql}`,
+      params: [a, b, ...kinds, ...rw.params],
+    })),
+    ...spans.instants.map(([a, b]) => ({
+      sql: `SELECT ${eventAsRollupRowSql('e')} FROM conversation_events e WHERE e.kind IN (${kindList}) AND e.at >= ? AND e.at < ?${ew.sql}`,
+      params: [...kinds, a, b, ...ew.params],
+    })),
+  ];
+  if (branches.length === 0) return { sql: `SELECT ${eventAsRollupRowSql('e')} FROM conversation_events e WHERE 0`, params: [] };
+  return { sql: branches.map((b) => b.sql).join('\n UNION ALL '), params: branches.flatMap((b) => b.params) };
+}
+
+/** Above this many waits in a period, medians and p90s are estimated from every 8th conversation's (see migration 18's sample index). */
+export const EXACT_WAITS_LIMIT = 100_000;
+export const WAIT_SAMPLE_ONE_IN = 8;
 
 export interface OutcomeRow {
   policyId: string;
@@ -73,7 +117,7 @@ export interface OutcomeRow {
   alerts: number;
 }
 
-export function createReportRepo(db: Db) {
+export function createReportRepo(db: Db, { exactWaitsLimit = EXACT_WAITS_LIMIT } = {}) {
   const cache = new Map<string, Statement<Param[]>>();
   const statement = (sql: string) => {
     let s = cache.get(sql);
@@ -89,21 +133,30 @@ export function createReportRepo(db: Db) {
   return {
     /**
      * Waits of responses or resolutions in [from, to): calendar and business time, one value per
-     * event. Read as two single-column lists (the covering index answers them without the table
-     * when no filter needs it); moving rows into JavaScript is the cost, not the scan.
+     * event, or per event of every 8th conversation when the period holds more than
+     * EXACT_WAITS_LIMIT (`count` is exact either way). Read as two single-column lists from a
+     * covering index; moving rows into JavaScript is the cost, not the scan.
      */
-    waits(kind: 'first_response' | 'response' | 'resolution', from: number, to: number, f: ReportFilters): { calendar: number[]; business: number[] } {
+    waits(kind: 'first_response' | 'response' | 'resolution', from: number, to: number, f: ReportFilters): { calendar: number[]; business: number[]; count: number; sampled: boolean } {
+      const rows = eventRows(from, to, f, [kind]);
+      const count = one(`SELECT SUM(waited) FROM (${rows.sql})`, rows.params);
+      const sampled = count > exactWaitsLimit;
       const w = eventWhere(f);
-      const where = `FROM conversation_events e WHERE e.kind = ? AND e.at >= ? AND e.at < ? AND e.wait_ms IS NOT NULL${w.sql}`;
+      // The planner cannot tell the sample index holds an eighth of the rows: it is named.
+      const source = sampled ? `conversation_events AS e INDEXED BY conversation_events_wait_sample` : 'conversation_events e';
+      const sample = sampled ? ` AND e.conversation_id % ${WAIT_SAMPLE_ONE_IN} = 0` : '';
+      const where = `FROM ${source} WHERE e.kind = ? AND e.at >= ? AND e.at < ? AND e.wait_ms IS NOT NULL${sample}${w.sql}`;
       const params = [kind, from, to, ...w.params];
       return {
         calendar: statement(`SELECT e.wait_ms ${where}`).pluck(true).all(...params) as number[],
         business: statement(`SELECT COALESCE(e.business_wait_ms, e.wait_ms) ${where}`).pluck(true).all(...params) as number[],
+        count,
+        sampled,
       };
     },
     countEvents(kind: 'resolution' | 'reopen', from: number, to: number, f: ReportFilters): number {
-      const w = eventWhere(f);
-      return one(`SELECT COUNT(*) FROM conversation_events e WHERE e.kind = ? AND e.at >= ? AND e.at < ?${w.sql}`, [kind, from, to, ...w.params]);
+      const rows = eventRows(from, to, f, [kind]);
+      return one(`SELECT SUM(events) FROM (${rows.sql})`, rows.params);
     },
     /** Conversations that started in [from, to) (listening hits not taken are not conversations yet). */
     created(from: number, to: number, f: ReportFilters): number {
@@ -112,16 +165,13 @@ export function createReportRepo(db: Db) {
     },
     /** Per policy and target: responses/resolutions within and after it, and breach alerts. */
     outcomes(from: number, to: number, f: ReportFilters): OutcomeRow[] {
-      const w = eventWhere(f);
+      const rows = eventRows(from, to, f, ['first_response', 'response', 'resolution', 'sla_breach']);
       return all<OutcomeRow>(
-        `SELECT e.policy_id AS policyId, e.sla_target AS target,
-                SUM(e.kind <> 'sla_breach' AND e.sla_met = 1) AS met, SUM(e.kind <> 'sla_breach' AND e.sla_met = 0) AS late,
-                SUM(e.kind = 'sla_breach') AS alerts
-         FROM conversation_events e
-         WHERE e.kind IN ('first_response', 'response', 'resolution', 'sla_breach') AND e.at >= ? AND e.at < ?
-           AND e.policy_id IS NOT NULL AND e.sla_target IS NOT NULL${w.sql}
-         GROUP BY e.policy_id, e.sla_target ORDER BY e.policy_id, e.sla_target`,
-        [from, to, ...w.params],
+        `SELECT policy_id AS policyId, sla_target AS target, SUM(met) AS met, SUM(late) AS late,
+                SUM(CASE WHEN kind = 'sla_breach' THEN events ELSE 0 END) AS alerts
+         FROM (${rows.sql}) WHERE policy_id <> '' AND sla_target <> ''
+         GROUP BY policy_id, sla_target HAVING SUM(events) > 0 ORDER BY policy_id, sla_target`,
+        rows.params,
       );
     },
     /** Inbound messages per UTC quarter hour. */
@@ -179,27 +229,21 @@ export function createReportRepo(db: Db) {
         [from, ...c.params, from, ...e.params],
       );
     },
-    /** Per agent: conversations replied in, replies, resolutions, total and average handle time. */
+    /** Per agent: conversations taken on (first replied in), replies, resolutions, total and average handle time. */
     agentTotals(from: number, to: number, f: ReportFilters) {
-      const w = eventWhere(f);
+      const rows = eventRows(from, to, f, ['first_response', 'response', 'resolution']);
       return all<{ agentId: string; name: string | null; conversations: number; replies: number; resolutions: number; handleTimeMs: number; handleAverageMs: number | null }>(
-        `SELECT e.agent_id AS agentId, (SELECT name FROM agents WHERE id = e.agent_id) AS name,
-                COUNT(DISTINCT CASE WHEN e.kind IN ('first_response', 'response') THEN e.conversation_id END) AS conversations,
-                SUM(e.kind IN ('first_response', 'response')) AS replies, SUM(e.kind = 'resolution') AS resolutions,
-                COALESCE(SUM(e.handle_ms), 0) AS handleTimeMs, AVG(e.handle_ms) AS handleAverageMs
-         FROM conversation_events e
-         WHERE e.kind IN ('first_response', 'response', 'resolution') AND e.at >= ? AND e.at < ? AND e.agent_id IS NOT NULL${w.sql}
-         GROUP BY e.agent_id ORDER BY replies DESC, e.agent_id`,
-        [from, to, ...w.params],
+        `SELECT agent_id AS agentId, (SELECT name FROM agents WHERE id = agent_id) AS name, SUM(first_replies) AS conversations,
+                SUM(CASE WHEN kind = 'resolution' THEN 0 ELSE events END) AS replies, SUM(CASE WHEN kind = 'resolution' THEN events ELSE 0 END) AS resolutions,
+                SUM(handle_ms) AS handleTimeMs, CASE WHEN SUM(handled) > 0 THEN CAST(SUM(handle_ms) AS REAL) / SUM(handled) END AS handleAverageMs
+         FROM (${rows.sql}) WHERE agent_id <> ''
+         GROUP BY agent_id HAVING SUM(events) > 0 ORDER BY replies DESC, agent_id`,
+        rows.params,
       );
     },
     surveyScores(from: number, to: number, f: ReportFilters): { kind: 'csat' | 'nps'; score: number; count: number }[] {
-      const w = eventWhere(f);
-      return all(
-        `SELECT e.survey_kind AS kind, e.score, COUNT(*) AS count FROM conversation_events e
-         WHERE e.kind = 'survey_answer' AND e.at >= ? AND e.at < ?${w.sql} GROUP BY 1, 2`,
-        [from, to, ...w.params],
-      );
+      const rows = eventRows(from, to, f, ['survey_answer']);
+      return all(`SELECT survey_kind AS kind, score, SUM(events) AS count FROM (${rows.sql}) GROUP BY 1, 2 HAVING SUM(events) > 0`, rows.params);
     },
     policyNames: (): Map<string, string> => new Map(all<{ id: string; name: string }>('SELECT id, name FROM sla_policies', []).map((p) => [p.id, p.name])),
   };

@@ -24,6 +24,11 @@ export function KpiGrid({ kpis }: { kpis: Kpi[] }) {
                 {t(`reports.noData.${figure.kind === 'duration' ? 'duration' : key === 'csat' || key === 'nps' ? 'survey' : 'figure'}`)}
               </Text>
             )}
+            {figure.estimated && figure.value !== null && (
+              <Text size="xs" c="dimmed" data-testid="kpi-estimated">
+                {t('reports.estimated', { sample: 8 })}
+              </Text>
+            )}
             {previous && (
               <Text size="xs" c="dimmed" data-testid="kpi-previous">
                 {t('reports.kpis.previous', { value: formatFigure(previous, locale) })}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '@shared/reports/types';
 import { accountRegions, agentRows, formatFigure, hourRows, kpis, NO_FIGURE, regionRow, sentimentRows, slaRows } from './reportView';
 
-const noStats = { count: 0, medianMs: null, p90Ms: null };
+const noStats = { count: 0, medianMs: null, p90Ms: null, estimated: false };
 const headline = { firstResponseMedianMs: 600_000, firstResponseBusinessMedianMs: 300_000, resolutionRate: 0.5, resolved: 4, inbound: 40, slaAttainment: 0.75, csatAverage: null, npsScore: null };
 
 function report(overrides: Partial<Report> = {}): Report {
@@ -13,7 +13,7 @@ function report(overrides: Partial<Report> = {}): Report {
     filters: {},
     generatedAt: 1,
     headline,
-    firstResponse: { calendar: { count: 3, medianMs: 600_000, p90Ms: 5_400_000 }, business: { count: 3, medianMs: 300_000, p90Ms: 3_600_000 } },
+    firstResponse: { calendar: { count: 3, medianMs: 600_000, p90Ms: 5_400_000, estimated: false }, business: { count: 3, medianMs: 300_000, p90Ms: 3_600_000, estimated: false } },
     nextResponse: { calendar: noStats, business: noStats },
     resolution: { created: 8, resolved: 4, reopened: 0, rate: 0.5, time: { calendar: noStats, business: noStats } },
     sla: [{ policyId: 'p1', policyName: 'Standard', target: 'first_response', met: 3, breached: 1, attainment: 0.75, breachAlerts: 1 }],
@@ -58,7 +58,7 @@ describe('kpis', () => {
   it('reads each figure and, with a previous period, its earlier value', () => {
     const previous = { from: -86_400_000, to: 0, headline: { ...headline, firstResponseMedianMs: 900_000, inbound: 20 } };
     const byKey = new Map(kpis(report({ previous })).map((k) => [k.key, k]));
-    expect(byKey.get('firstResponseP90')).toEqual({ key: 'firstResponseP90', figure: { kind: 'duration', value: 5_400_000 }, previous: null });
+    expect(byKey.get('firstResponseP90')).toEqual({ key: 'firstResponseP90', figure: { kind: 'duration', value: 5_400_000, estimated: false }, previous: null });
     expect(byKey.get('firstResponseMedian')?.previous).toEqual({ kind: 'duration', value: 900_000 });
     expect(byKey.get('volume')).toMatchObject({ figure: { kind: 'count', value: 40 }, previous: { value: 20 } });
     expect(byKey.get('backlog')?.figure.value).toBe(5);

@@ -11,6 +11,8 @@ export type FigureKind = 'duration' | 'share' | 'count' | 'average' | 'nps';
 export interface Figure {
   kind: FigureKind;
   value: number | null;
+  /** A median or p90 estimated from a sample (a long, busy period). */
+  estimated?: boolean;
 }
 
 export const KPI_KEYS = [
@@ -71,14 +73,14 @@ const fromHeadline: Partial<Record<KpiKey, (h: HeadlineFigures) => number | null
 
 export function kpis(report: Report): Kpi[] {
   const figures: Record<KpiKey, Figure> = {
-    firstResponseMedian: { kind: 'duration', value: report.firstResponse.calendar.medianMs },
-    firstResponseP90: { kind: 'duration', value: report.firstResponse.calendar.p90Ms },
-    firstResponseBusinessMedian: { kind: 'duration', value: report.firstResponse.business.medianMs },
-    firstResponseBusinessP90: { kind: 'duration', value: report.firstResponse.business.p90Ms },
-    nextResponseMedian: { kind: 'duration', value: report.nextResponse.calendar.medianMs },
-    nextResponseBusinessMedian: { kind: 'duration', value: report.nextResponse.business.medianMs },
+    firstResponseMedian: { kind: 'duration', value: report.firstResponse.calendar.medianMs, estimated: report.firstResponse.calendar.estimated },
+    firstResponseP90: { kind: 'duration', value: report.firstResponse.calendar.p90Ms, estimated: report.firstResponse.calendar.estimated },
+    firstResponseBusinessMedian: { kind: 'duration', value: report.firstResponse.business.medianMs, estimated: report.firstResponse.business.estimated },
+    firstResponseBusinessP90: { kind: 'duration', value: report.firstResponse.business.p90Ms, estimated: report.firstResponse.business.estimated },
+    nextResponseMedian: { kind: 'duration', value: report.nextResponse.calendar.medianMs, estimated: report.nextResponse.calendar.estimated },
+    nextResponseBusinessMedian: { kind: 'duration', value: report.nextResponse.business.medianMs, estimated: report.nextResponse.business.estimated },
     resolutionRate: { kind: 'share', value: report.resolution.rate },
-    resolutionTimeMedian: { kind: 'duration', value: report.resolution.time.calendar.medianMs },
+    resolutionTimeMedian: { kind: 'duration', value: report.resolution.time.calendar.medianMs, estimated: report.resolution.time.calendar.estimated },
     slaAttainment: { kind: 'share', value: report.headline.slaAttainment },
     csat: { kind: 'average', value: report.csat.average },
     nps: { kind: 'nps', value: report.nps.score },
