@@ -8,7 +8,7 @@ import type { Shift } from '@shared/schedule';
 import { describeError } from '../../app/describeError';
 import { TimeZoneSelect } from '../sla/TimeZoneSelect';
 import { useLocale } from '../../i18n/useLocale';
-import { hasErrors, toShift, validateShiftForm, WEEKDAYS, type RepeatKind, type ShiftFormErrors, type ShiftFormValues } from './shiftForm';
+import { hasErrors, toShift, validateShiftForm, WEEKDAYS, withStartDate, type RepeatKind, type ShiftFormErrors, type ShiftFormValues } from './shiftForm';
 import type { AgentDirectory } from './useSchedule';
 
 export interface ShiftFormTarget {
@@ -114,7 +114,10 @@ function ShiftForm({ target, agents, onClose, onSave, onRemove }: { target: Shif
           description={t('schedule.form.zoneHint')}
         />
         <Group grow align="flex-start">
-          <TextInput type="date" label={t('schedule.form.startDate')} value={values.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} error={error('startDate')} required />
+          <TextInput type="date" label={t('schedule.form.startDate')} value={values.startDate} onChange={(e) => {
+            const date = e.currentTarget.value;
+            setValues((v) => withStartDate(v, date));
+          }} error={error('startDate')} required />
           <TextInput type="time" label={t('schedule.form.start')} value={values.start} onChange={(e) => set('start', e.currentTarget.value)} error={error('start')} required />
         </Group>
         <Stack gap={4}>

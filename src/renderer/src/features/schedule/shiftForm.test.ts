@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Shift } from '@shared/schedule';
-import { durationOf, emptyShiftForm, toFormValues, toShift, validateShiftForm, type ShiftFormValues } from './shiftForm';
+import { durationOf, emptyShiftForm, toFormValues, toShift, validateShiftForm, withStartDate, type ShiftFormValues } from './shiftForm';
 
 const base = (): ShiftFormValues => emptyShiftForm({ agentId: 'tokyo', timeZone: 'Asia/Tokyo', startDate: '2026-11-23' });
 const shift: Shift = {
@@ -19,6 +19,16 @@ const shift: Shift = {
 };
 
 describe('shift form', () => {
+  it('moves the weekly day with the first date until the agent picks days', () => {
+    const form = emptyShiftForm({ agentId: 'a', timeZone: 'Asia/Tokyo', startDate: '2026-11-24' }); // a Tuesday
+    expect(form.weekdays).toEqual(['TU']);
+    const monday = withStartDate(form, '2026-11-23');
+    expect(monday.weekdays).toEqual(['MO']);
+    expect(withStartDate(monday, '').weekdays).toEqual(['MO']); // half-typed: kept
+    const picked = { ...monday, weekdays: ['MO', 'WE'] as ShiftFormValues['weekdays'] };
+    expect(withStartDate(picked, '2026-11-26').weekdays).toEqual(['MO', 'WE']);
+  });
+
   it('starts at 09:00 for eight hours on the chosen date, repeating on its weekday when asked', () => {
     const values = base();
     expect(values).toMatchObject({ start: '09:00', end: '17:00', durationHours: '8', weekdays: ['MO'], repeat: 'none' });

@@ -45,6 +45,21 @@ export function weekdayOf(date: string): Weekday {
   return WEEKDAYS[Temporal.PlainDate.from(date).dayOfWeek - 1] ?? 'MO';
 }
 
+const isDate = (text: string) => {
+  try {
+    Temporal.PlainDate.from(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A new first date: the weekly days follow it while they are still only the old first date's weekday. */
+export function withStartDate(values: ShiftFormValues, startDate: string): ShiftFormValues {
+  const untouched = values.weekdays.length === 1 && isDate(values.startDate) && values.weekdays[0] === weekdayOf(values.startDate);
+  return { ...values, startDate, weekdays: untouched && isDate(startDate) ? [weekdayOf(startDate)] : values.weekdays };
+}
+
 export function emptyShiftForm(init: { agentId: string; timeZone: string; startDate: string; start?: string; durationMinutes?: number }): ShiftFormValues {
   const start = init.start ?? '09:00';
   const duration = init.durationMinutes ?? 8 * 60;
