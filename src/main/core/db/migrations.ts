@@ -643,4 +643,75 @@ export const migrations: Migration[] = [
     `,
     backfill: (db) => backfillReports(db),
   },
+  {
+    version: 18,
+    name: 'reports: inbound and backlog changes per quarter hour and account',
+    sql: /* sql */ `
+      -- Long unfiltered periods (or filtered by account, platform or region) read this instead of
+      -- report_message_counts and every conversation and event since the period's start: at most
+      -- one row per UTC quarter hour and account, however busy the brand. Filters it cannot
+      -- answer (language, urgent) read the exact tables (repos/reports.ts).
+      --   inbound: inbound messages;
+      --   backlog_delta: conversations started (not listening hits), minus resolutions, plus
+      --   reopens; the backlog at t is what is open now minus the deltas since t.
+      -- Triggers add each row's part where it starts counting and take back exactly that part
+      -- (an UPDATE: the row it went into exists) when it stops, so every writer keeps it exact.
+      CREATE TABLE report_account_quarter_hours (
+        bucket INTEGER NOT NULL,
+        account_id TEXT NOT NULL,
+        inbound INTEGER NOT NULL,
+        backlog_delta INTEGER NOT NULL,
+        PRIMARY KEY (bucket, account_id)
+      ) STRICT, WITHOUT ROWID;
+
+      INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta)
+      SELECT bucket, account_id, SUM(inbound), SUM(delta) FROM (
+        SELECT bucket, account_id, SUM(messages) AS inbound, 0 AS delta FROM report_message_counts WHERE direction = 'in' GROUP BY 1, 2
+        UNION ALL
+        SELECT created_at / 900000, account_id, 0, COUNT(*) FROM conversations WHERE status <> 'listening' GROUP BY 1, 2
+        UNION ALL
+        SELECT at / 900000, account_id, 0, SUM(CASE kind WHEN 'resolution' THEN -1 ELSE 1 END) FROM conversation_events
+        WHERE kind IN ('resolution', 'reopen') GROUP BY 1, 2
+      ) GROUP BY 1, 2;
+
+      CREATE TRIGGER messages_report_account_insert AFTER INSERT ON messages WHEN NEW.direction = 'in' BEGIN
+        INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta) VALUES (NEW.created_at / 900000, NEW.account_id, 1, 0)
+        ON CONFLICT (bucket, account_id) DO UPDATE SET inbound = inbound + 1;
+      END;
+      CREATE TRIGGER messages_report_account_delete AFTER DELETE ON messages WHEN OLD.direction = 'in' BEGIN
+        UPDATE report_account_quarter_hours SET inbound = inbound - 1 WHERE bucket = OLD.created_at / 900000 AND account_id = OLD.account_id;
+      END;
+
+      CREATE TRIGGER conversations_report_backlog_insert AFTER INSERT ON conversations WHEN NEW.status <> 'listening' BEGIN
+        INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta) VALUES (NEW.created_at / 900000, NEW.account_id, 0, 1)
+        ON CONFLICT (bucket, account_id) DO UPDATE SET backlog_delta = backlog_delta + 1;
+      END;
+      -- A listening hit taken into the inbox starts counting (at its created_at, as the exact query).
+      CREATE TRIGGER conversations_report_backlog_update AFTER UPDATE OF status, created_at, account_id ON conversations
+      WHEN (OLD.status <> 'listening') <> (NEW.status <> 'listening') OR OLD.created_at <> NEW.created_at OR OLD.account_id <> NEW.account_id BEGIN
+        UPDATE report_account_quarter_hours SET backlog_delta = backlog_delta - 1
+        WHERE OLD.status <> 'listening' AND bucket = OLD.created_at / 900000 AND account_id = OLD.account_id;
+        INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta)
+        SELECT NEW.created_at / 900000, NEW.account_id, 0, 1 WHERE NEW.status <> 'listening'
+        ON CONFLICT (bucket, account_id) DO UPDATE SET backlog_delta = backlog_delta + 1;
+      END;
+      CREATE TRIGGER conversations_report_backlog_delete AFTER DELETE ON conversations WHEN OLD.status <> 'listening' BEGIN
+        UPDATE report_account_quarter_hours SET backlog_delta = backlog_delta - 1 WHERE bucket = OLD.created_at / 900000 AND account_id = OLD.account_id;
+      END;
+
+      CREATE TRIGGER conversation_events_report_backlog_insert AFTER INSERT ON conversation_events WHEN NEW.kind IN ('resolution', 'reopen') BEGIN
+        INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta)
+        VALUES (NEW.at / 900000, NEW.account_id, 0, CASE NEW.kind WHEN 'resolution' THEN -1 ELSE 1 END)
+        ON CONFLICT (bucket, account_id) DO UPDATE SET backlog_delta = backlog_delta + excluded.backlog_delta;
+      END;
+      CREATE TRIGGER conversation_events_report_backlog_delete AFTER DELETE ON conversation_events WHEN OLD.kind IN ('resolution', 'reopen') BEGIN
+        UPDATE report_account_quarter_hours SET backlog_delta = backlog_delta - CASE OLD.kind WHEN 'resolution' THEN -1 ELSE 1 END
+        WHERE bucket = OLD.at / 900000 AND account_id = OLD.account_id;
+      END;
+
+      CREATE TRIGGER accounts_report_account_delete AFTER DELETE ON accounts BEGIN
+        DELETE FROM report_account_quarter_hours WHERE account_id = OLD.id;
+      END;
+    `,
+  },
 ];
