@@ -104,6 +104,20 @@ function expectRollupMatchesRows(db: Database) {
       changes += exact.length;
       expect(reports.inboundByQuarterHour(from, T0, f), `inbound from ${from} ${JSON.stringify(f)}`).toEqual(reports.inboundByQuarterHourAndLanguage(from, T0, f));
     }
+    // Totals (whole days from the daily counts, the ends from the quarter hours) add up to the messages.
+    const to = T0 - 5 * 60 * MIN + 7 * MIN;
+    const totals = reports
+      .messageTotals(from, to, {})
+      .filter((t) => t.messages > 0)
+      .map((t) => [t.accountId, t.language, t.direction, t.messages]);
+    const direct = db
+      .prepare(
+        `SELECT account_id, language, direction, COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )
+      .raw()
+      .all(Math.floor(from / 900_000) * 900_000, Math.ceil(to / 900_000) * 900_000);
+    expect(totals.sort()).toEqual(direct.sort());
   }
   return changes;
 }

@@ -191,7 +191,8 @@ export function createReportRepo(db: Db) {
     },
     /**
      * Messages and sentiment per account, language and direction in [from, to): whole UTC days
-     * from the daily counts, the partial days at either end from the quarter-hour counts.
+     * from the daily counts, the partial days at either end from the quarter-hour counts. Each
+     * part is summed before the join (a year is ~25k daily rows; joining them first cost 2.5x).
      */
     messageTotals(from: number, to: number, f: ReportFilters) {
       const w = messageCountWhere(f);
@@ -205,11 +206,12 @@ export function createReportRepo(db: Db) {
         `SELECT t.account_id AS accountId, a.platform, a.region, t.language, t.direction, SUM(t.messages) AS messages,
                 SUM(t.negative) AS negative, SUM(t.neutral) AS neutral, SUM(t.positive) AS positive
          FROM (
-           SELECT r.account_id, r.language, r.direction, r.messages, r.negative, r.neutral, r.positive FROM report_message_days r
-           WHERE r.day >= ? AND r.day < ?${w.sql}
+           SELECT r.account_id, r.language, r.direction, SUM(r.messages) AS messages, SUM(r.negative) AS negative, SUM(r.neutral) AS neutral,
+                  SUM(r.positive) AS positive
+           FROM report_message_days r WHERE r.day >= ? AND r.day < ?${w.sql} GROUP BY 1, 2, 3
            UNION ALL
-           SELECT r.account_id, r.language, r.direction, r.messages, r.negative, r.neutral, r.positive FROM report_message_counts r
-           WHERE ((r.bucket >= ? AND r.bucket < ?) OR (r.bucket >= ? AND r.bucket < ?))${w.sql}
+           SELECT r.account_id, r.language, r.direction, SUM(r.messages), SUM(r.negative), SUM(r.neutral), SUM(r.positive) FROM report_message_counts r
+           WHERE ((r.bucket >= ? AND r.bucket < ?) OR (r.bucket >= ? AND r.bucket < ?))${w.sql} GROUP BY 1, 2, 3
          ) t JOIN accounts a ON a.id = t.account_id
          GROUP BY t.account_id, t.language, t.direction`,
         [firstDay, firstDay < endDay ? endDay : firstDay, ...w.params, edges[0]![0], edges[0]![1], edges[1]?.[0] ?? 0, edges[1]?.[1] ?? 0, ...w.params],
