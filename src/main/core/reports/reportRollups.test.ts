@@ -1,5 +1,6 @@
 // report_account_quarter_hours (inbound and backlog changes per quarter hour and account, kept by
-// triggers) against the exact reads of messages' counts, conversations and events: random
+// triggers and the conversations repository) against the exact reads of messages' counts,
+// conversations and events: random
 // traffic through the real services and schema on a real SQLite file, with listening hits taken,
 // resolutions, reopens, and messages, conversations and an account deleted.
 import { join } from 'node:path';

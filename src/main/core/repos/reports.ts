@@ -77,6 +77,19 @@ export const accountQuarterHourWhere = (f: ReportFilters): Where => join(account
 export const conversationWhere = (f: ReportFilters): Where =>
   join(commonWhere(f, { account: 'c.account_id', language: 'c.language', unknownLanguage: 'c.language IS NULL', priority: 'c.priority' }));
 
+/**
+ * Adds (1) or takes back (-1) a conversation's start in report_account_quarter_hours, in its
+ * quarter hour and account. For the writers of conversations (see migration 18 for why not a
+ * trigger): the conversations repository, and the bench's bulk generator.
+ */
+export function backlogStartCounter(db: Db): (createdAt: number, accountId: string, delta: 1 | -1) => void {
+  const stmt = db.prepare<[number, string, number]>(
+    `INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta) VALUES (?, ?, 0, ?)
+     ON CONFLICT (bucket, account_id) DO UPDATE SET backlog_delta = backlog_delta + excluded.backlog_delta`,
+  );
+  return (createdAt, accountId, delta) => void stmt.run(Math.floor(createdAt / QUARTER_HOUR_MS), accountId, delta);
+}
+
 export interface OutcomeRow {
   policyId: string;
   target: 'first_response' | 'next_response' | 'resolution';
