@@ -234,7 +234,10 @@ export function createConversationRepo(db: Db) {
     policyId: 'policy_id',
   };
   const patchStatements = new Map<string, ReturnType<typeof db.prepare>>();
-  // Reports' backlog counts a conversation from its start unless it is a listening hit not taken.
+  // Reports' backlog counts a conversation from its start unless it is a listening hit not taken,
+  // written with the change that makes it count (a transaction of its own only when the caller has
+  // none: a savepoint inside one would journal every page the write changes).
+  const atomically = <T>(write: () => T): T => (db.inTransaction ? write() : db.transaction(write)());
   const countBacklogStart = backlogStartCounter(db);
   const backlogStartStmt = db.prepare<[number], { status: ConversationStatus; createdAt: number; accountId: string }>(
     'SELECT status, created_at AS createdAt, account_id AS accountId FROM conversations WHERE id = ?',
@@ -262,11 +265,12 @@ export function createConversationRepo(db: Db) {
     /** The conversation holding the message with this platform id. */
     stateByMessage: (accountId: string, messagePlatformId: string): ConversationState | null =>
       toState(stateByMessage.get(accountId, messagePlatformId)),
-    insert(c: NewConversation): number {
-      const id = Number(insertStmt.run({ languageSource: null, languageConfidence: null, ...c }).lastInsertRowid);
-      if (c.status !== 'listening') countBacklogStart(c.createdAt, c.accountId, 1);
-      return id;
-    },
+    insert: (c: NewConversation): number =>
+      atomically(() => {
+        const id = Number(insertStmt.run({ languageSource: null, languageConfidence: null, ...c }).lastInsertRowid);
+        if (c.status !== 'listening') countBacklogStart(c.createdAt, c.accountId, 1);
+        return id;
+      }),
     openIds: (): number[] => openIdsStmt.all(),
     openIdsOfCustomer: (customerId: number): number[] => openIdsOfCustomerStmt.all(customerId),
     setVip: (customerId: number, vip: boolean) => void setVipStmt.run(vip ? 1 : 0, customerId),
@@ -285,11 +289,17 @@ export function createConversationRepo(db: Db) {
         stmt = db.prepare(`UPDATE conversations SET ${keys.map((k) => `${patchColumns[k]} = @${k}`).join(', ')} WHERE id = @id`);
         patchStatements.set(sig, stmt);
       }
-      const before = patch.status === undefined ? undefined : backlogStartStmt.get(id);
-      stmt.run({ ...Object.fromEntries(keys.map((k) => [k, patch[k]])), id });
-      if (before && patch.status !== undefined && (before.status === 'listening') !== (patch.status === 'listening')) {
-        countBacklogStart(before.createdAt, before.accountId, patch.status === 'listening' ? -1 : 1);
-      }
+      const update = stmt;
+      const values = { ...Object.fromEntries(keys.map((k) => [k, patch[k]])), id };
+      const status = patch.status;
+      if (status === undefined) return void update.run(values);
+      atomically(() => {
+        const before = backlogStartStmt.get(id);
+        update.run(values);
+        if (before && (before.status === 'listening') !== (status === 'listening')) {
+          countBacklogStart(before.createdAt, before.accountId, status === 'listening' ? -1 : 1);
+        }
+      });
     },
     summary(id: number): ConversationSummary | null {
       const row = summaryById.get(id);
