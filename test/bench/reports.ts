@@ -9,7 +9,7 @@ import { DEFAULT_SLA_POLICIES } from '../../src/shared/sla';
 import { reportQuerySchema, type ReportFilters } from '../../src/shared/reports/types';
 import { openDatabase, type Db } from '../../src/main/core/db/database';
 import { createRepos } from '../../src/main/core/repos';
-import { createReportRepo } from '../../src/main/core/repos/reports';
+import { backlogStartCounter, createReportRepo } from '../../src/main/core/repos/reports';
 import { durationStats } from '../../src/shared/reports/figures';
 import { ReportService } from '../../src/main/core/reports/reportService';
 import { EventBus } from '../../src/main/core/events';
@@ -89,6 +89,8 @@ export function generateYear(db: Db, messages: number, seed = 7): { conversation
                                       wait_ms, business_wait_ms, handle_ms, from_agent_id, policy_id, sla_target, sla_met, survey_kind, score)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Written as the conversations repository does: conversations' starts count in the backlog.
+  const countBacklogStart = backlogStartCounter(db);
   const conversations = Math.round(messages / MESSAGES_PER_CONVERSATION);
   const weights = ACCOUNTS.flatMap((a) => Array.from({ length: a.weight }, () => a));
   const hourTotal = HOURLY.reduce((a, b) => a + b, 0);
@@ -122,6 +124,7 @@ export function generateYear(db: Db, messages: number, seed = 7): { conversation
         const resolved = t4 + HOUR < NOW && random() < 0.92;
         const resolvedAt = t4 + Math.round(lognormal(HOUR, 0.5));
         insertConversation.run(id, account.id, `conv-${id}`, customer, resolved ? 'resolved' : 'open', priority, language, agent.id, t0, t4, t1, t3, resolved ? Number.MAX_SAFE_INTEGER : t4 + HOUR);
+        countBacklogStart(t0, account.id, 1);
         const body = `Message about booking ${id} and a question that needs an answer`;
         const common = [id, account.id, account.platform, language, priority] as const;
         const msg = (n: number, dir: 'in' | 'out', at: number) =>

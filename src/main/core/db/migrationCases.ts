@@ -320,4 +320,25 @@ export const migrationCases: Record<number, MigrationCase> = {
       }
     },
   },
+  19: {
+    // Derived from existing rows only: nothing new to write.
+    seed: () => {},
+    check: (db) => {
+      // Inbound from the message counts; backlog changes: started conversations (not the
+      // listening hit), minus resolutions, plus reopens, each in its quarter hour and account.
+      const rows = valuesOf(db, 'SELECT bucket, account_id, inbound, backlog_delta FROM report_account_quarter_hours WHERE inbound <> 0 OR backlog_delta <> 0 ORDER BY 1, 2');
+      const expected = valuesOf(
+        db,
+        `SELECT bucket, account_id, SUM(inbound), SUM(delta) FROM (
+           SELECT created_at / 900000 AS bucket, account_id, direction = 'in' AS inbound, 0 AS delta FROM messages
+           UNION ALL SELECT created_at / 900000, account_id, 0, 1 FROM conversations WHERE status <> 'listening'
+           UNION ALL SELECT at / 900000, account_id, 0, CASE kind WHEN 'resolution' THEN -1 ELSE 1 END FROM conversation_events WHERE kind IN ('resolution', 'reopen')
+         ) GROUP BY 1, 2 HAVING SUM(inbound) <> 0 OR SUM(delta) <> 0 ORDER BY 1, 2`,
+      );
+      expect(rows).toEqual(expected);
+      expect(rows.length).toBeGreaterThan(0);
+      const plan = valuesOf(db, `EXPLAIN QUERY PLAN SELECT bucket, SUM(inbound) FROM report_account_quarter_hours WHERE bucket >= ${T0 / 900_000} GROUP BY bucket`).flat().join(' ');
+      expect(plan).toMatch(/SEARCH report_account_quarter_hours USING PRIMARY KEY \(bucket>\?\)/);
+    },
+  },
 };

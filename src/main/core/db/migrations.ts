@@ -667,4 +667,67 @@ export const migrations: Migration[] = [
       WHERE conversation_id % 8 = 0 AND wait_ms IS NOT NULL;
     `,
   },
+  {
+    version: 19,
+    name: 'reports: inbound and backlog changes per quarter hour and account',
+    sql: /* sql */ `
+      -- Long unfiltered periods (or filtered by account, platform or region) read this instead of
+      -- report_message_counts and every conversation and event since the period's start: at most
+      -- one row per UTC quarter hour and account, however busy the brand. Filters it cannot
+      -- answer (language, urgent) read the exact tables (repos/reports.ts).
+      --   inbound: inbound messages;
+      --   backlog_delta: conversations started (not listening hits), minus resolutions, plus
+      --   reopens; the backlog at t is what is open now minus the deltas since t.
+      -- Each row's part is added where it starts counting and taken back exactly (an UPDATE: the
+      -- row it went into exists) when it stops.
+      CREATE TABLE report_account_quarter_hours (
+        bucket INTEGER NOT NULL,
+        account_id TEXT NOT NULL,
+        inbound INTEGER NOT NULL,
+        backlog_delta INTEGER NOT NULL,
+        PRIMARY KEY (bucket, account_id)
+      ) STRICT, WITHOUT ROWID;
+
+      INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta)
+      SELECT bucket, account_id, SUM(inbound), SUM(delta) FROM (
+        SELECT bucket, account_id, SUM(messages) AS inbound, 0 AS delta FROM report_message_counts WHERE direction = 'in' GROUP BY 1, 2
+        UNION ALL
+        SELECT created_at / 900000, account_id, 0, COUNT(*) FROM conversations WHERE status <> 'listening' GROUP BY 1, 2
+        UNION ALL
+        SELECT at / 900000, account_id, 0, SUM(CASE kind WHEN 'resolution' THEN -1 ELSE 1 END) FROM conversation_events
+        WHERE kind IN ('resolution', 'reopen') GROUP BY 1, 2
+      ) GROUP BY 1, 2;
+
+      CREATE TRIGGER messages_report_account_insert AFTER INSERT ON messages WHEN NEW.direction = 'in' BEGIN
+        INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta) VALUES (NEW.created_at / 900000, NEW.account_id, 1, 0)
+        ON CONFLICT (bucket, account_id) DO UPDATE SET inbound = inbound + 1;
+      END;
+      CREATE TRIGGER messages_report_account_delete AFTER DELETE ON messages WHEN OLD.direction = 'in' BEGIN
+        UPDATE report_account_quarter_hours SET inbound = inbound - 1 WHERE bucket = OLD.created_at / 900000 AND account_id = OLD.account_id;
+      END;
+
+      -- Conversations that start counting (inserted other than as listening hits, a listening hit
+      -- taken: counted from its start) are counted by the conversations repository
+      -- (repos/conversations.ts), not by triggers: any trigger makes each INSERT or UPDATE of
+      -- conversations (12 indexes) keep a statement journal of every page it changes, which spills
+      -- to a temp file and cost ingest ~50 % more CPU (test/bench/README.md). Deletes are rare.
+      CREATE TRIGGER conversations_report_backlog_delete AFTER DELETE ON conversations WHEN OLD.status <> 'listening' BEGIN
+        UPDATE report_account_quarter_hours SET backlog_delta = backlog_delta - 1 WHERE bucket = OLD.created_at / 900000 AND account_id = OLD.account_id;
+      END;
+
+      CREATE TRIGGER conversation_events_report_backlog_insert AFTER INSERT ON conversation_events WHEN NEW.kind IN ('resolution', 'reopen') BEGIN
+        INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta)
+        VALUES (NEW.at / 900000, NEW.account_id, 0, CASE NEW.kind WHEN 'resolution' THEN -1 ELSE 1 END)
+        ON CONFLICT (bucket, account_id) DO UPDATE SET backlog_delta = backlog_delta + excluded.backlog_delta;
+      END;
+      CREATE TRIGGER conversation_events_report_backlog_delete AFTER DELETE ON conversation_events WHEN OLD.kind IN ('resolution', 'reopen') BEGIN
+        UPDATE report_account_quarter_hours SET backlog_delta = backlog_delta - CASE OLD.kind WHEN 'resolution' THEN -1 ELSE 1 END
+        WHERE bucket = OLD.at / 900000 AND account_id = OLD.account_id;
+      END;
+
+      CREATE TRIGGER accounts_report_account_delete AFTER DELETE ON accounts BEGIN
+        DELETE FROM report_account_quarter_hours WHERE account_id = OLD.id;
+      END;
+    `,
+  },
 ];

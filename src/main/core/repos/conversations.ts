@@ -13,6 +13,7 @@ import type {
 } from '@shared/domain';
 import { languageQueue, queueLanguage, UNKNOWN_LANGUAGE } from '@shared/domain';
 import type { Db } from '../db/database';
+import { backlogStartCounter } from './reports';
 
 export interface ConversationState {
   id: number;
@@ -233,6 +234,14 @@ export function createConversationRepo(db: Db) {
     policyId: 'policy_id',
   };
   const patchStatements = new Map<string, ReturnType<typeof db.prepare>>();
+  // Reports' backlog counts a conversation from its start unless it is a listening hit not taken,
+  // written with the change that makes it count (a transaction of its own only when the caller has
+  // none: a savepoint inside one would journal every page the write changes).
+  const atomically = <T>(write: () => T): T => (db.inTransaction ? write() : db.transaction(write)());
+  const countBacklogStart = backlogStartCounter(db);
+  const backlogStartStmt = db.prepare<[number], { status: ConversationStatus; createdAt: number; accountId: string }>(
+    'SELECT status, created_at AS createdAt, account_id AS accountId FROM conversations WHERE id = ?',
+  );
 
   const openOwnedStmt = db.prepare<[string], number>("SELECT id FROM conversations WHERE status = 'open' AND assignee_id = ? ORDER BY due_at, id").pluck();
   const openLoadStmt = db.prepare<[], { assigneeId: string; n: number }>(
@@ -256,7 +265,12 @@ export function createConversationRepo(db: Db) {
     /** The conversation holding the message with this platform id. */
     stateByMessage: (accountId: string, messagePlatformId: string): ConversationState | null =>
       toState(stateByMessage.get(accountId, messagePlatformId)),
-    insert: (c: NewConversation): number => Number(insertStmt.run({ languageSource: null, languageConfidence: null, ...c }).lastInsertRowid),
+    insert: (c: NewConversation): number =>
+      atomically(() => {
+        const id = Number(insertStmt.run({ languageSource: null, languageConfidence: null, ...c }).lastInsertRowid);
+        if (c.status !== 'listening') countBacklogStart(c.createdAt, c.accountId, 1);
+        return id;
+      }),
     openIds: (): number[] => openIdsStmt.all(),
     openIdsOfCustomer: (customerId: number): number[] => openIdsOfCustomerStmt.all(customerId),
     setVip: (customerId: number, vip: boolean) => void setVipStmt.run(vip ? 1 : 0, customerId),
@@ -275,7 +289,17 @@ export function createConversationRepo(db: Db) {
         stmt = db.prepare(`UPDATE conversations SET ${keys.map((k) => `${patchColumns[k]} = @${k}`).join(', ')} WHERE id = @id`);
         patchStatements.set(sig, stmt);
       }
-      stmt.run({ ...Object.fromEntries(keys.map((k) => [k, patch[k]])), id });
+      const update = stmt;
+      const values = { ...Object.fromEntries(keys.map((k) => [k, patch[k]])), id };
+      const status = patch.status;
+      if (status === undefined) return void update.run(values);
+      atomically(() => {
+        const before = backlogStartStmt.get(id);
+        update.run(values);
+        if (before && (before.status === 'listening') !== (status === 'listening')) {
+          countBacklogStart(before.createdAt, before.accountId, status === 'listening' ? -1 : 1);
+        }
+      });
     },
     summary(id: number): ConversationSummary | null {
       const row = summaryById.get(id);

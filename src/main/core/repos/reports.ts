@@ -33,19 +33,28 @@ function languageClause(column: string, tags: readonly string[], unknown: string
 
 const inList = (column: string, values: readonly Param[]): Where => ({ sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] });
 
-/** The filters every table shares: account, platform, language, region, and the queue's account/language/urgency. */
-function commonWhere(f: ReportFilters, cols: { account: string; language: string; unknownLanguage: string; priority: string | null }): Where[] {
+/** The filters that pick accounts: account, platform, region and an account's queue. */
+function accountFilters(f: ReportFilters, account: string): Where[] {
   const out: Where[] = [];
-  if (f.accountIds) out.push(inList(cols.account, f.accountIds));
-  if (f.queue?.startsWith('account:')) out.push(inList(cols.account, [f.queue.slice('account:'.length)]));
+  if (f.accountIds) out.push(inList(account, f.accountIds));
+  if (f.queue?.startsWith('account:')) out.push(inList(account, [f.queue.slice('account:'.length)]));
   if (f.platforms) {
     const w = inList('platform', f.platforms);
-    out.push({ sql: `${cols.account} IN (SELECT id FROM accounts WHERE ${w.sql})`, params: w.params });
+    out.push({ sql: `${account} IN (SELECT id FROM accounts WHERE ${w.sql})`, params: w.params });
   }
   if (f.regions) {
     const w = inList('region', f.regions);
-    out.push({ sql: `${cols.account} IN (SELECT id FROM accounts WHERE ${w.sql})`, params: w.params });
+    out.push({ sql: `${account} IN (SELECT id FROM accounts WHERE ${w.sql})`, params: w.params });
   }
+  return out;
+}
+
+/** Filters that need a row's language (the language filter, a language's queue). */
+const filtersLanguage = (f: ReportFilters): boolean => f.languages !== undefined || f.queue?.startsWith('language:') === true;
+
+/** The filters every table shares: the accounts', language, and the queue's language/urgency. */
+function commonWhere(f: ReportFilters, cols: { account: string; language: string; unknownLanguage: string; priority: string | null }): Where[] {
+  const out = accountFilters(f, cols.account);
   if (f.languages) out.push(languageClause(cols.language, f.languages, cols.unknownLanguage));
   if (f.queue?.startsWith('language:')) out.push(languageClause(cols.language, [f.queue.slice('language:'.length)], cols.unknownLanguage));
   if (f.queue === 'urgent' && cols.priority) out.push({ sql: `${cols.priority} = 'urgent'`, params: [] });
@@ -71,6 +80,9 @@ export function rollupWhere(f: ReportFilters): Where {
 
 export const messageCountWhere = (f: ReportFilters): Where =>
   join(commonWhere(f, { account: 'r.account_id', language: 'r.language', unknownLanguage: "r.language = ''", priority: null }));
+
+/** report_account_quarter_hours answers account-level filters only. */
+export const accountQuarterHourWhere = (f: ReportFilters): Where => join(accountFilters(f, 'r.account_id'));
 
 export const conversationWhere = (f: ReportFilters): Where =>
   join(commonWhere(f, { account: 'c.account_id', language: 'c.language', unknownLanguage: 'c.language IS NULL', priority: 'c.priority' }));
@@ -109,6 +121,19 @@ function eventRows(from: number, to: number, f: ReportFilters, kinds: readonly R
 export const EXACT_WAITS_LIMIT = 100_000;
 export const WAIT_SAMPLE_ONE_IN = 8;
 
+/**
+ * Adds (1) or takes back (-1) a conversation's start in report_account_quarter_hours, in its
+ * quarter hour and account. For the writers of conversations (see migration 19 for why not a
+ * trigger): the conversations repository, and the bench's bulk generator.
+ */
+export function backlogStartCounter(db: Db): (createdAt: number, accountId: string, delta: 1 | -1) => void {
+  const stmt = db.prepare<[number, string, number]>(
+    `INSERT INTO report_account_quarter_hours (bucket, account_id, inbound, backlog_delta) VALUES (?, ?, 0, ?)
+     ON CONFLICT (bucket, account_id) DO UPDATE SET backlog_delta = backlog_delta + excluded.backlog_delta`,
+  );
+  return (createdAt, accountId, delta) => void stmt.run(Math.floor(createdAt / QUARTER_HOUR_MS), accountId, delta);
+}
+
 export interface OutcomeRow {
   policyId: string;
   target: 'first_response' | 'next_response' | 'resolution';
@@ -129,6 +154,52 @@ export function createReportRepo(db: Db, { exactWaitsLimit = EXACT_WAITS_LIMIT }
   };
   const all = <T>(sql: string, params: Param[]): T[] => statement(sql).all(...params) as T[];
   const one = (sql: string, params: Param[]): number => (statement(sql).pluck(true).get(...params) as number | null) ?? 0;
+
+  /** Inbound per quarter hour from the counts by language (any filter). */
+  function inboundByQuarterHourAndLanguage(from: number, to: number, f: ReportFilters): { bucket: number; count: number }[] {
+    const w = messageCountWhere(f);
+    return all(
+      `SELECT r.bucket AS bucket, SUM(r.messages) AS count FROM report_message_counts r
+       WHERE r.direction = 'in' AND r.bucket >= ? AND r.bucket < ?${w.sql} GROUP BY r.bucket HAVING count > 0`,
+      [Math.floor(from / QUARTER_HOUR_MS), Math.ceil(to / QUARTER_HOUR_MS), ...w.params],
+    );
+  }
+
+  /** Inbound per quarter hour from the counts by account; not for language filters. */
+  function inboundByAccountQuarterHour(from: number, to: number, f: ReportFilters): { bucket: number; count: number }[] {
+    const w = accountQuarterHourWhere(f);
+    return all(
+      `SELECT r.bucket AS bucket, SUM(r.inbound) AS count FROM report_account_quarter_hours r
+       WHERE r.bucket >= ? AND r.bucket < ?${w.sql} GROUP BY r.bucket HAVING count > 0`,
+      [Math.floor(from / QUARTER_HOUR_MS), Math.ceil(to / QUARTER_HOUR_MS), ...w.params],
+    );
+  }
+
+  /** Backlog changes in [from, to) counted from conversations and events (any filter). */
+  function backlogChangesOfRows(from: number, to: number, f: ReportFilters): { bucket: number; delta: number }[] {
+    const c = conversationWhere(f);
+    const e = eventWhere({ ...f, agentIds: undefined, shiftRegions: undefined });
+    return all(
+      `SELECT bucket, SUM(delta) AS delta FROM (
+         SELECT c.created_at / ${QUARTER_HOUR_MS} AS bucket, COUNT(*) AS delta FROM conversations c
+         WHERE c.status <> 'listening' AND c.created_at >= ? AND c.created_at < ?${c.sql} GROUP BY 1
+         UNION ALL
+         SELECT e.at / ${QUARTER_HOUR_MS}, SUM(CASE e.kind WHEN 'resolution' THEN -1 ELSE 1 END) FROM conversation_events e
+         WHERE e.kind IN ('resolution', 'reopen') AND e.at >= ? AND e.at < ?${e.sql} GROUP BY 1
+       ) GROUP BY bucket HAVING SUM(delta) <> 0 ORDER BY bucket`,
+      [from, to, ...c.params, from, to, ...e.params],
+    );
+  }
+
+  /** Backlog changes from quarter hour `firstBucket` on, by account; not for language or urgency filters. */
+  function backlogChangesByAccountQuarterHour(firstBucket: number, f: ReportFilters): { bucket: number; delta: number }[] {
+    const w = accountQuarterHourWhere(f);
+    return all(
+      `SELECT r.bucket AS bucket, SUM(r.backlog_delta) AS delta FROM report_account_quarter_hours r
+       WHERE r.bucket >= ?${w.sql} GROUP BY r.bucket HAVING delta <> 0 ORDER BY r.bucket`,
+      [firstBucket, ...w.params],
+    );
+  }
 
   return {
     /**
@@ -174,18 +245,17 @@ export function createReportRepo(db: Db, { exactWaitsLimit = EXACT_WAITS_LIMIT }
         rows.params,
       );
     },
-    /** Inbound messages per UTC quarter hour. */
+    /**
+     * Inbound messages per UTC quarter hour (those with any), from the quarter hours of each
+     * account unless the filters need the language.
+     */
     inboundByQuarterHour(from: number, to: number, f: ReportFilters): { bucket: number; count: number }[] {
-      const w = messageCountWhere(f);
-      return all(
-        `SELECT r.bucket AS bucket, SUM(r.messages) AS count FROM report_message_counts r
-         WHERE r.direction = 'in' AND r.bucket >= ? AND r.bucket < ?${w.sql} GROUP BY r.bucket`,
-        [Math.floor(from / QUARTER_HOUR_MS), Math.ceil(to / QUARTER_HOUR_MS), ...w.params],
-      );
+      return filtersLanguage(f) ? inboundByQuarterHourAndLanguage(from, to, f) : inboundByAccountQuarterHour(from, to, f);
     },
     /**
      * Messages and sentiment per account, language and direction in [from, to): whole UTC days
-     * from the daily counts, the partial days at either end from the quarter-hour counts.
+     * from the daily counts, the partial days at either end from the quarter-hour counts. Each
+     * part is summed before the join (a year is ~25k daily rows; joining them first cost 2.5x).
      */
     messageTotals(from: number, to: number, f: ReportFilters) {
       const w = messageCountWhere(f);
@@ -199,11 +269,12 @@ export function createReportRepo(db: Db, { exactWaitsLimit = EXACT_WAITS_LIMIT }
         `SELECT t.account_id AS accountId, a.platform, a.region, t.language, t.direction, SUM(t.messages) AS messages,
                 SUM(t.negative) AS negative, SUM(t.neutral) AS neutral, SUM(t.positive) AS positive
          FROM (
-           SELECT r.account_id, r.language, r.direction, r.messages, r.negative, r.neutral, r.positive FROM report_message_days r
-           WHERE r.day >= ? AND r.day < ?${w.sql}
+           SELECT r.account_id, r.language, r.direction, SUM(r.messages) AS messages, SUM(r.negative) AS negative, SUM(r.neutral) AS neutral,
+                  SUM(r.positive) AS positive
+           FROM report_message_days r WHERE r.day >= ? AND r.day < ?${w.sql} GROUP BY 1, 2, 3
            UNION ALL
-           SELECT r.account_id, r.language, r.direction, r.messages, r.negative, r.neutral, r.positive FROM report_message_counts r
-           WHERE ((r.bucket >= ? AND r.bucket < ?) OR (r.bucket >= ? AND r.bucket < ?))${w.sql}
+           SELECT r.account_id, r.language, r.direction, SUM(r.messages), SUM(r.negative), SUM(r.neutral), SUM(r.positive) FROM report_message_counts r
+           WHERE ((r.bucket >= ? AND r.bucket < ?) OR (r.bucket >= ? AND r.bucket < ?))${w.sql} GROUP BY 1, 2, 3
          ) t JOIN accounts a ON a.id = t.account_id
          GROUP BY t.account_id, t.language, t.direction`,
         [firstDay, firstDay < endDay ? endDay : firstDay, ...w.params, edges[0]![0], edges[0]![1], edges[1]?.[0] ?? 0, edges[1]?.[1] ?? 0, ...w.params],
@@ -214,20 +285,17 @@ export function createReportRepo(db: Db, { exactWaitsLimit = EXACT_WAITS_LIMIT }
       const w = conversationWhere(f);
       return one(`SELECT COUNT(*) FROM conversations c WHERE c.status = 'open'${w.sql}`, w.params);
     },
-    /** Backlog changes at or after `from` per quarter hour: conversations started, resolutions, reopens. */
+    /**
+     * Backlog changes at or after `from` per quarter hour (those that are not zero, in time
+     * order): conversations started, resolutions, reopens. From the quarter hours of each account
+     * unless the filters need the language or the priority.
+     */
     backlogChanges(from: number, f: ReportFilters): { bucket: number; delta: number }[] {
-      const c = conversationWhere(f);
-      const e = eventWhere({ ...f, agentIds: undefined, shiftRegions: undefined });
-      return all(
-        `SELECT bucket, SUM(delta) AS delta FROM (
-           SELECT c.created_at / ${QUARTER_HOUR_MS} AS bucket, COUNT(*) AS delta FROM conversations c
-           WHERE c.status <> 'listening' AND c.created_at >= ?${c.sql} GROUP BY 1
-           UNION ALL
-           SELECT e.at / ${QUARTER_HOUR_MS}, SUM(CASE e.kind WHEN 'resolution' THEN -1 ELSE 1 END) FROM conversation_events e
-           WHERE e.kind IN ('resolution', 'reopen') AND e.at >= ?${e.sql} GROUP BY 1
-         ) GROUP BY bucket ORDER BY bucket`,
-        [from, ...c.params, from, ...e.params],
-      );
+      if (filtersLanguage(f) || f.queue === 'urgent') return backlogChangesOfRows(from, Number.MAX_SAFE_INTEGER, f);
+      const firstWhole = Math.ceil(from / QUARTER_HOUR_MS);
+      // A `from` inside a quarter hour: that quarter hour's part from `from` on, counted row by row.
+      const head = from % QUARTER_HOUR_MS === 0 ? [] : backlogChangesOfRows(from, firstWhole * QUARTER_HOUR_MS, f);
+      return [...head, ...backlogChangesByAccountQuarterHour(firstWhole, f)];
     },
     /** Per agent: conversations taken on (first replied in), replies, resolutions, total and average handle time. */
     agentTotals(from: number, to: number, f: ReportFilters) {
@@ -245,6 +313,10 @@ export function createReportRepo(db: Db, { exactWaitsLimit = EXACT_WAITS_LIMIT }
       const rows = eventRows(from, to, f, ['survey_answer']);
       return all(`SELECT survey_kind AS kind, score, SUM(events) AS count FROM (${rows.sql}) GROUP BY 1, 2 HAVING SUM(events) > 0`, rows.params);
     },
+    inboundByQuarterHourAndLanguage,
+    inboundByAccountQuarterHour,
+    backlogChangesOfRows,
+    backlogChangesByAccountQuarterHour,
     policyNames: (): Map<string, string> => new Map(all<{ id: string; name: string }>('SELECT id, name FROM sla_policies', []).map((p) => [p.id, p.name])),
   };
 }
