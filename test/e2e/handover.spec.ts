@@ -76,7 +76,8 @@ test('a shift ends: its conversations are handed over, reassigned to the queue a
   expect(afterReassign.some((c) => c.id === second!.id)).toBe(true);
   await secondCard.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(secondCard).toContainText('Note: Asked for the booking reference; not sent yet.');
-  await expect(page.getByRole('button', { name: waiting > 2 ? `Shift handovers: ${waiting - 2} waiting for you` : 'Shift handovers' })).toBeAttached();
+  // Exact: the dialog's "Close shift handovers" also contains the words.
+  await expect(page.getByRole('button', { name: waiting > 2 ? `Shift handovers: ${waiting - 2} waiting for you` : 'Shift handovers', exact: true })).toBeAttached();
 
   const mine = await app.call<ConversationSummary[]>('listConversations', { queue: 'mine', limit: 200 });
   expect(mine.map((c) => c.id)).toEqual(expect.arrayContaining([first!.id, second!.id]));
