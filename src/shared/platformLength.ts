@@ -1,5 +1,6 @@
 // How each platform counts a reply's length, and its limit. Pure: the composer's live meter (the
-// renderer) and the core's checks before queueing a reply use the same rules.
+// renderer) and the core's refusal to queue a reply that does not fit (sendReply, through
+// replyFit.ts) use the same rules.
 //
 // - X: twitter-text config v3 weighted length, limit 280. The text is NFC-normalised; every URL
 //   (http(s) or a bare domain with a known TLD, as twitter-text extracts them) counts 23 whatever

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChangedTable, ConversationDetail, ConversationSummary, Draft, Message, QueueId } from '@shared/domain';
 import { NO_DEADLINE } from '@shared/domain';
 import { conflict, invalidInput, notFound } from '@shared/errors';
+import { replyFit, replyFitProblem } from '@shared/replyFit';
 import { resolutionSpentAfterAnswer, type ResolvedSlaPolicy } from '@shared/sla';
 import { deadlineFields } from '../sla/deadlines';
 import type { EventBus } from '../events';
@@ -38,6 +39,13 @@ export class InboxService {
     const state = this.repos.conversations.state(id);
     if (!state) throw notFound(`Conversation ${id}`);
     return state;
+  }
+
+  /** Refuses a reply the platform would refuse, or with a variable left unfilled (nothing is queued; the draft stays). */
+  private requireFits(state: ConversationState, body: string): void {
+    const account = this.repos.workspace.account(state.accountId);
+    const problem = replyFitProblem(replyFit(state.platform, body, { mastodonLimit: account?.replyLimit ?? undefined }), state.platform);
+    if (problem) throw invalidInput(problem);
   }
 
   private summary(id: number): ConversationSummary {
@@ -95,6 +103,7 @@ export class InboxService {
     const now = this.deps.clock.now();
     const messageId = repos.db.transaction(() => {
       const state = this.requireConversation(conversationId);
+      this.requireFits(state, body);
       const self = repos.workspace.selfAgent();
       const firstNewId = repos.messages.maxId();
       const id = repos.messages.insertReturningId({
