@@ -127,9 +127,13 @@ describe('coverage against demand, computed by hand (viewer in Asia/Kolkata, tar
     expect(hi[19]).toEqual({ demand: 4, staffed: 1, required: 2, gap: 1, status: 'short' });
   });
 
-  it("measures a region's shifts against all the demand", () => {
+  it("measures a region's shifts against the demand of the accounts that serve it", () => {
     const apac = staffedByHourOfWeek(occurrences, profiles, { timeZone, ...shiftWeek, segment: { kind: 'region', region: 'APAC' } });
     expect(nonZero(apac)).toEqual({ 18: 1, 19: 1, 20: 1, 21: 1, 22: 1, 23: 1, 24: 1, 25: 1 });
+    // Two weeks of history: APAC's accounts had 3 + 5 messages at 19h and 6 at Mon 23h; EMEA's the rest.
+    const byRegion = inbound.map((i) => ({ ...i, region: i.language === 'hi' || i.language === null ? 'APAC' : 'EMEA' }));
+    expect(nonZero(demandByHourOfWeek(byRegion, { timeZone, weeks: 2, segment: { kind: 'region', region: 'APAC' } }))).toEqual({ 19: 4, 23: 3 });
+    expect(nonZero(demandByHourOfWeek(byRegion, { timeZone, weeks: 2, segment: { kind: 'region', region: 'AMER' } }))).toEqual({});
     expect(coverageSegments(inbound, profiles, occurrences)).toEqual({ languages: ['en', 'hi', 'lv'], regions: ['APAC', 'EMEA'] });
   });
 });

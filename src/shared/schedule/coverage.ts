@@ -32,6 +32,8 @@ export const coverageTargetSchema = z.number().positive().max(1000);
 export interface InboundCount {
   at: number;
   language: string | null;
+  /** The region of the account the messages came to (accounts.region), when it has one. */
+  region?: string | null;
   count: number;
 }
 
@@ -114,8 +116,9 @@ export function demandByHourOfWeek(
   const segment = options.segment ?? ALL_SEGMENT;
   const week = emptyWeek();
   for (const item of inbound) {
-    // Messages carry no region: a region's shifts are measured against all the demand.
     if (segment.kind === 'language' && (item.language === null || !sameLanguage(item.language, segment.language))) continue;
+    // A region's demand: the messages to the accounts that serve it (the region an account is labelled with).
+    if (segment.kind === 'region' && item.region !== segment.region) continue;
     week[hourOfWeek(item.at, options.timeZone)]! += item.count;
   }
   return week.map((n) => n / options.weeks);

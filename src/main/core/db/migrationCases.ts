@@ -341,4 +341,12 @@ export const migrationCases: Record<number, MigrationCase> = {
       expect(plan).toMatch(/SEARCH report_account_quarter_hours USING PRIMARY KEY \(bucket>\?\)/);
     },
   },
+  20: {
+    seed: () => {},
+    check: (db) => {
+      expect(objectNames(db, 'index')).toContain('messages_inbound_at_account');
+      expect(objectNames(db, 'index')).not.toContain('messages_inbound_at');
+      expectPlanUses(db, "SELECT created_at, language, account_id FROM messages WHERE direction = 'in' AND created_at >= 0 AND created_at < 1", 'messages_inbound_at_account');
+    },
+  },
 };

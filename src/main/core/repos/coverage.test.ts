@@ -32,11 +32,12 @@ function seeded() {
 describe('coverage repo', () => {
   it('counts inbound messages per quarter hour and language in [from, to)', () => {
     const repos = seeded();
+    repos.workspace.setAccountRegion(ACCOUNT_ID, 'EMEA');
     const counts = repos.coverage.inboundCounts(at('2026-03-02T09:00Z'), at('2026-03-02T10:00Z'));
     expect(counts.sort((a, b) => a.at - b.at || String(a.language).localeCompare(String(b.language)))).toEqual([
-      { at: at('2026-03-02T09:00Z'), language: 'en', count: 2 },
-      { at: at('2026-03-02T09:15Z'), language: 'en', count: 1 },
-      { at: at('2026-03-02T09:15Z'), language: 'lv', count: 1 },
+      { at: at('2026-03-02T09:00Z'), language: 'en', region: 'EMEA', count: 2 },
+      { at: at('2026-03-02T09:15Z'), language: 'en', region: 'EMEA', count: 1 },
+      { at: at('2026-03-02T09:15Z'), language: 'lv', region: 'EMEA', count: 1 },
     ]);
   });
 
@@ -47,6 +48,6 @@ describe('coverage repo', () => {
       .all({ from: 0, to: 1 })
       .map((r) => (r as { detail: string }).detail)
       .join(' | ');
-    expect(plan).toContain('USING COVERING INDEX messages_inbound_at (created_at>? AND created_at<?)');
+    expect(plan).toContain('USING COVERING INDEX messages_inbound_at_account (created_at>? AND created_at<?)');
   });
 });
