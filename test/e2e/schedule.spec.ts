@@ -36,7 +36,7 @@ async function minutesFromMidnight(block: Locator): Promise<number> {
   return Math.round(((b!.y - c!.y) / HOUR_PX) * 60);
 }
 
-test('a weekday Tokyo shift made in the form shows at 09:00 in Tokyo and 02:00 in Riga, with conflicts in words', async ({ app, inbox, page }) => {
+test('a weekday Tokyo shift made in the form shows at 09:00 in Tokyo and 02:00 in Riga, staffs those hours in Coverage, with conflicts in words', async ({ app, inbox, page }) => {
   void inbox;
   const dialog = await openSchedule(page);
   // The demo's follow-the-sun week, as a lead first sees it.
@@ -90,6 +90,16 @@ test('a weekday Tokyo shift made in the form shows at 09:00 in Tokyo and 02:00 i
   expect(await minutesFromMidnight(blocks.first())).toBe(9 * 60);
   await expect(blocks.nth(4).locator('xpath=..')).toHaveAttribute('data-date', '2026-11-27');
   await page.screenshot({ path: `${ARTIFACTS}/schedule-tokyo.png` });
+
+  // Coverage changes with it (the schedule was empty): in Tokyo's zone, shared with the Coverage
+  // tab, one agent on shift 09:00-17:00 on weekdays, none at 08:00 or on Saturday.
+  await page.getByRole('tab', { name: 'Coverage' }).click();
+  await expect(page.getByText(/beside the agents on shift this week, in Asia\/Tokyo\.$/)).toBeVisible();
+  const staffed = page.getByRole('table', { name: /^Staffed: agents on shift/ });
+  const onShift = async (weekday: number, hour: number) =>
+    Number(/: ([\d.]+) on shift/.exec((await staffed.locator('tbody tr').nth(weekday).locator('td').nth(hour).getAttribute('title')) ?? '')?.[1]);
+  for (const [weekday, hour, agents] of [[2, 9, 1], [2, 16, 1], [4, 12, 1], [2, 8, 0], [2, 17, 0], [5, 12, 0]] as const) await expect.poll(() => onShift(weekday, hour)).toBe(agents);
+  await page.getByRole('tab', { name: 'Shifts', exact: true }).click();
 
   // An overlapping one-off shift is flagged in words and on both blocks.
   await dialog.getByRole('button', { name: 'New shift' }).click();
