@@ -16,3 +16,11 @@ export const primaryLanguage = (tag: string): string => tag.split('-')[0]!.toLow
 
 /** Same language, whatever the region or script ('pt-BR' and 'pt-PT'). */
 export const sameLanguage = (a: string, b: string): boolean => primaryLanguage(a) === primaryLanguage(b);
+
+/**
+ * A detected language (a primary subtag: one queue per language) with the region or script the
+ * customer's profile gives the same language: 'pt' + profile 'pt-BR' → 'pt-BR', so a reply can
+ * follow pt-BR → pt → en. Another language in the profile does not override what they wrote.
+ */
+export const withProfileRegion = (detected: string | null, profile: string | null): string | null =>
+  detected && profile && sameLanguage(detected, profile) ? profile : (detected ?? profile);

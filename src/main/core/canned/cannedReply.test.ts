@@ -21,10 +21,10 @@ const response = (id: string, shortcut: string, variants: CannedResponse['varian
   updatedAt: 0,
 });
 
-function setup(language: string | null, displayName = 'Anna Bērziņa') {
+function setup(language: string | null, displayName = 'Anna Bērziņa', profileLanguage?: string) {
   const repos = makeRepos();
   const item = inbound({ thread: 't1', user: 'anna_b', language, body: 'Mana soma nav atbraukusi' });
-  ingestPage(repos, ACCOUNT_ID, [{ ...item, author: { ...item.author, displayName } }], 'c', DEFAULT_SLA_POLICIES, T0);
+  ingestPage(repos, ACCOUNT_ID, [{ ...item, author: { ...item.author, displayName, ...(profileLanguage ? { language: profileLanguage } : {}) } }], 'c', DEFAULT_SLA_POLICIES, T0);
   const conversationId = repos.conversations.stateByPlatformId(ACCOUNT_ID, 't1')!.id;
   const lib = new CannedLibrary({ repos, clock: { now: () => T0 }, events: new EventBus() });
   lib.save(response('sign', 'sign', [{ language: null, platform: null, body: '— {{agent.first_name}}, {{account.name}}' }]));
@@ -50,6 +50,25 @@ describe('prepareCannedReply', () => {
     expect(reply.text).toBe('Sveiki, Anna! Meklējam bagāžu. — Sam, Brand Support');
     expect(reply.missing).toEqual([]);
     expect(reply.language).toBe('lv');
+  });
+
+  it("follows pt-BR → pt → en: a Brazilian profile gets the Brazilian variant of Portuguese, whichever is listed first", () => {
+    for (const [profile, expected] of [
+      ['pt-BR', 'pt-BR'],
+      ['pt-PT', 'pt-PT'],
+    ] as const) {
+      const { deps, conversationId, repos } = setup('pt', 'Ana Souza', profile);
+      repos.canned.save(
+        response('refund', 'refund', [
+          { language: 'pt-PT', platform: null, body: 'Olá {{customer.first_name}}, o reembolso foi pedido.' },
+          { language: 'pt-BR', platform: null, body: 'Oi {{customer.first_name}}, o reembolso foi solicitado.' },
+          { language: 'en', platform: null, body: 'Hi {{customer.first_name}}, the refund is on its way.' },
+        ]),
+      );
+      const reply = prepareCannedReply(deps, 'refund', conversationId);
+      expect(reply.variant.language).toBe(expected);
+      expect(reply.reason).toMatchObject({ level: 'exact' });
+    }
   });
 
   it("writes the SLA's next-response target in the reply's language", () => {

@@ -6,6 +6,7 @@ import { CannedTemplateError, expandIncludes, fillTemplate, type PreparedReply, 
 import type { ConversationDetail } from '@shared/domain';
 import { formatDuration } from '@shared/durationFormat';
 import { invalidInput, notFound } from '@shared/errors';
+import { withProfileRegion } from '@shared/languageTags';
 import { matchPolicy, type SlaPolicy } from '@shared/sla';
 import type { Repos } from '../repos';
 
@@ -19,7 +20,7 @@ export function prepareCannedReply(deps: CannedReplyDeps, responseId: string, co
   const response = deps.repos.canned.get(responseId);
   if (!response) throw notFound(`Canned response ${responseId}`);
   const detail = deps.conversation(conversationId);
-  const target = { language: detail.conversation.language ?? detail.customer.language, platform: detail.conversation.platform };
+  const target = { language: withProfileRegion(detail.conversation.language, detail.customer.language), platform: detail.conversation.platform };
   let expanded;
   try {
     expanded = expandIncludes(response, (shortcut) => deps.repos.canned.byShortcut(shortcut) ?? undefined, target);
