@@ -21,6 +21,12 @@ describe('checkReply', () => {
     expect(checks.blocked).toBe(true);
   });
 
+  it('sends an unknown {{...}} as written, as the library preview says (and the core agrees)', () => {
+    const checks = checkReply({ body: 'Use code {{SUMMER}} at checkout', platform: 'x', language: 'en' });
+    expect(checks.unfilled).toEqual([]);
+    expect(checks.blocked).toBe(false);
+  });
+
   it("lists brand-voice findings without refusing the reply", () => {
     const guidelines = { bannedPhrases: ['unfortunately'], requiredSignOff: null, slangAndIdioms: { en: ['no worries'] } };
     const checks = checkReply({ body: 'No worries, unfortunately it is late', platform: 'x', language: 'en', brandVoice: guidelines });

@@ -1,13 +1,14 @@
 // What must be true of a reply before it is sent, checked as the agent types: it fits the
 // platform (counted the way the platform counts), no template variable is left unfilled, and
 // (advice only) it follows the account's brand voice.
-import { checkBrandVoice, fillTemplate, type BrandVoiceFinding, type BrandVoiceGuidelines } from '@shared/cannedResponses';
+import { checkBrandVoice, type BrandVoiceFinding, type BrandVoiceGuidelines } from '@shared/cannedResponses';
 import type { Platform } from '@shared/domain';
-import { measure, type LengthMeasure, type LengthOptions } from '@shared/platformLength';
+import type { LengthMeasure, LengthOptions } from '@shared/platformLength';
+import { replyFit } from '@shared/replyFit';
 
 export interface ReplyChecks {
   length: LengthMeasure;
-  /** Variables still written as {{...}}: a canned response's gaps the agent has not filled. */
+  /** Known variables still written as {{...}}: a canned response's gaps the agent has not filled. */
   unfilled: { name: string; start: number; end: number }[];
   brandVoice: BrandVoiceFinding[];
   /** Sending is refused while the reply is too long or has unfilled variables. */
@@ -24,11 +25,11 @@ export interface ReplyCheckInput {
 }
 
 export function checkReply({ body, platform, language, brandVoice, lengthOptions }: ReplyCheckInput): ReplyChecks {
-  const length = measure(platform, body, lengthOptions);
-  // Filling with nothing known reports every placeholder left in the text, where it is.
-  const unfilled = fillTemplate(body, {}).issues.map(({ name, start, end }) => ({ name, start, end }));
+  // The core refuses by the same rule (replyFit): an unknown {{...}} is sent as written.
+  const fit = replyFit(platform, body, lengthOptions);
+  const unfilled = fit.unfilled.map(({ name, start, end }) => ({ name, start, end }));
   const findings = brandVoice && body.trim() ? checkBrandVoice(body, language, brandVoice) : [];
-  return { length, unfilled, brandVoice: findings, blocked: length.over || unfilled.length > 0 };
+  return { length: fit.length, unfilled, brandVoice: findings, blocked: fit.blocked };
 }
 
 /** The composer's text with `inserted` in place of [start, end), and where the caret goes. */
