@@ -43,6 +43,15 @@ describe('canned-response library', () => {
     expect(lib.search('', 10)[2]!.usage.lastUsedAt).toBeNull();
   });
 
+  it('finds a Japanese word inside a sentence (written without spaces)', () => {
+    const { lib } = library();
+    lib.save(response('r-ja', 'henkin', '返金について', [{ language: 'ja', body: 'ご返金は7日以内にお客様のカードに戻ります。' }]));
+    expect(lib.search('カード', 10).map((r) => r.response.id)).toEqual(['r-ja']);
+    expect(lib.search('返金', 10).map((r) => r.response.id)).toEqual(['r-ja']);
+    expect(lib.search('7日以内 カード', 10).map((r) => r.response.id)).toEqual(['r-ja']);
+    expect(lib.search('航空券', 10)).toEqual([]);
+  });
+
   it('keeps shortcuts unique and includes resolvable, saying what is wrong', () => {
     const { lib } = library();
     expect(() => lib.save(response('r4', 'REFUND', 'Another refund', [{ language: 'en', body: 'x' }]))).toThrow(

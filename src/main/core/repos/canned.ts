@@ -4,6 +4,8 @@ import { cannedResponseSchema, type CannedResponse, type UsageStat } from '@shar
 import type { Db } from '../db/database';
 import { toFtsQuery } from './messages';
 
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
 export function createCannedRepo(db: Db) {
   const upsert = db.prepare<{ id: string; shortcut: string; title: string; folder: string; data: string; createdAt: number; updatedAt: number }>(
     `INSERT INTO canned_responses (id, shortcut, title, folder, data, created_at, updated_at)
@@ -36,6 +38,30 @@ export function createCannedRepo(db: Db) {
   );
 
   const parse = (data: string): CannedResponse => cannedResponseSchema.parse(JSON.parse(data));
+  /** What search reads of a response. */
+  const searchedText = (response: CannedResponse) => ({
+    title: response.title,
+    tags: response.tags.join(' '),
+    bodies: response.variants.map((v) => v.body).join('\n'),
+  });
+
+  /**
+   * Japanese, Chinese, Korean and Thai write words without spaces, so the word index holds a whole
+   * run of them as one token and cannot find a word inside it: such queries match substrings of
+   * every response instead (a library is hundreds of rows, not millions).
+   */
+  function searchSubstrings(text: string, limit: number): CannedResponse[] {
+    const words = text.toLocaleLowerCase().split(/\s+/u).filter(Boolean);
+    return all
+      .all()
+      .map(parse)
+      .filter((response) => {
+        const { title, tags, bodies } = searchedText(response);
+        const haystack = `${title}\n${tags}\n${bodies}`.toLocaleLowerCase();
+        return words.every((word) => haystack.includes(word));
+      })
+      .slice(0, limit);
+  }
 
   function save(response: CannedResponse): void {
     db.transaction(() => {
@@ -50,12 +76,7 @@ export function createCannedRepo(db: Db) {
         createdAt: response.createdAt,
         updatedAt: response.updatedAt,
       });
-      index.run({
-        rowid: rowidOf.get(response.id)!,
-        title: response.title,
-        tags: response.tags.join(' '),
-        bodies: response.variants.map((v) => v.body).join('\n'),
-      });
+      index.run({ rowid: rowidOf.get(response.id)!, ...searchedText(response) });
     })();
   }
 
@@ -86,7 +107,9 @@ export function createCannedRepo(db: Db) {
     },
     /** Responses whose title, tags or a body contain every word (the last one as a prefix). */
     search(query: string, limit = 200): CannedResponse[] {
-      const fts = toFtsQuery(query.replace(/^\//, ''));
+      const text = query.replace(/^\//, '');
+      if (UNSPACED_SCRIPT.test(text)) return searchSubstrings(text, limit);
+      const fts = toFtsQuery(text);
       return fts ? search.all(fts, limit).map(parse) : [];
     },
     recordUse: (id: string, agentId: string, now: number) => void use.run({ id, agentId, now }),
