@@ -85,7 +85,7 @@ test("the reply box underlines what goes against the account's brand voice befor
   const conversation = await conversationIn(app, (c) => c.language === 'en');
   await app.call('saveBrandVoice', {
     accountId: conversation.accountId,
-    guidelines: { bannedPhrases: ['unfortunately'], requiredSignOff: '^AA', slangAndIdioms: { en: ['no worries'] }, toneHints: [] },
+    guidelines: { bannedPhrases: ['unfortunately'], requiredSignOff: '^AA', slangAndIdioms: { en: ['no worries'] }, toneHints: ['Warm and brief', 'Say what happens next'] },
   });
   await inbox.goToConversation(conversation.id);
   await inbox.composer.fill('No worries! Unfortunately the flight is late.');
@@ -97,6 +97,8 @@ test("the reply box underlines what goes against the account's brand voice befor
   ]);
   const underlines = page.getByTestId('reply-underlines');
   await expect(underlines.locator('[data-tone="warning"]')).toHaveText(['No worries', 'Unfortunately']);
+  // The account's tone hints, where the agent writes.
+  await expect(page.getByRole('list', { name: 'Tone of voice' }).getByRole('listitem')).toHaveText(['Warm and brief', 'Say what happens next']);
   // Advice, not a block: the reply can still be sent.
   await expect(inbox.send).toBeEnabled();
   await inbox.screenshot(join(ARTIFACTS, 'brand-voice.png'));

@@ -362,7 +362,7 @@ export function Composer({ conversationId, platform, language, accountId, replyL
       />
         <UnderlineOverlay target={textareaRef} text={body} underlines={underlines} />
       </div>
-      <ReplyIssues checks={checks} />
+      <ReplyIssues checks={checks} toneHints={brandVoice?.toneHints} />
       <Group justify="space-between" mt={6} wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
           <LengthMeter platform={platform} length={checks.length} />
