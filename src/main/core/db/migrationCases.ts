@@ -349,4 +349,11 @@ export const migrationCases: Record<number, MigrationCase> = {
       expectPlanUses(db, "SELECT created_at, language, account_id FROM messages WHERE direction = 'in' AND created_at >= 0 AND created_at < 1", 'messages_inbound_at_account');
     },
   },
+  21: {
+    seed: (db) => db.exec(`INSERT INTO schedule_tombstones (kind, id, version, deleted_at) VALUES ('shift', 'sh-gone', 3, ${T0})`),
+    check: (db) => {
+      expect(objectNames(db, 'table')).toContain('schedule_tombstones');
+      expect(db.prepare('SELECT COUNT(*) FROM schedule_tombstones').pluck().get()).toBe(0);
+    },
+  },
 };

@@ -740,4 +740,20 @@ export const migrations: Migration[] = [
       CREATE INDEX messages_inbound_at_account ON messages (created_at, language, account_id) WHERE direction = 'in';
     `,
   },
+  {
+    version: 21,
+    name: 'schedule: tombstones of removed shifts and time off',
+    sql: /* sql */ `
+      -- Schedules are team data: a removal leaves its id, the version after the removed row's and
+      -- when, so a later team sync can replicate deletions as it replicates saves.
+      CREATE TABLE schedule_tombstones (
+        kind TEXT NOT NULL CHECK (kind IN ('shift', 'time_off')),
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        deleted_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX schedule_tombstones_deleted_at ON schedule_tombstones (deleted_at);
+    `,
+  },
 ];

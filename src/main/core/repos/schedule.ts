@@ -2,6 +2,14 @@
 import type { AgentProfile, Shift, TimeOff } from '@shared/schedule';
 import type { Db } from '../db/database';
 
+/** A removed shift or time off, kept for a later team sync: its id, the version after the removed one's, and when. */
+export interface Tombstone {
+  kind: 'shift' | 'time_off';
+  id: string;
+  version: number;
+  deletedAt: number;
+}
+
 interface ProfileRow {
   agentId: string;
   timeZone: string;
@@ -83,6 +91,17 @@ export function createScheduleRepo(db: Db) {
        reason = excluded.reason, version = excluded.version, updated_at = excluded.updated_at`,
   );
   const deleteTimeOff = db.prepare<[string]>('DELETE FROM time_off WHERE id = ?');
+  // A removal leaves a tombstone (migration 21) for a later team sync; saving the id again lifts it.
+  const tombstone = (table: 'shifts' | 'time_off', kind: Tombstone['kind']) =>
+    db.prepare<{ id: string; now: number }>(
+      `INSERT INTO schedule_tombstones (kind, id, version, deleted_at)
+       SELECT '${kind}', id, version + 1, @now FROM ${table} WHERE id = @id AND true
+       ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, deleted_at = excluded.deleted_at`,
+    );
+  const buryShift = tombstone('shifts', 'shift');
+  const buryTimeOff = tombstone('time_off', 'time_off');
+  const lift = db.prepare<[Tombstone['kind'], string]>('DELETE FROM schedule_tombstones WHERE kind = ? AND id = ?');
+  const deletedSince = db.prepare<[number], Tombstone>('SELECT kind, id, version, deleted_at AS deletedAt FROM schedule_tombstones WHERE deleted_at >= ? ORDER BY deleted_at, kind, id');
 
   return {
     profiles: (): AgentProfile[] => listProfiles.all().map(toProfile),
@@ -111,13 +130,30 @@ export function createScheduleRepo(db: Db) {
     hasShiftsSince: (agentId: string, since: string): boolean => hasShiftsSince.get(agentId, since) === 1,
     /** `lastDate`: the local date its last occurrence ends on, null when it recurs for ever. */
     saveShift: (shift: Shift, lastDate: string | null) =>
-      void putShift.run({ ...shift, exceptions: JSON.stringify(shift.exceptions), lastDate, now: shift.updatedAt }),
-    removeShift: (id: string): boolean => deleteShift.run(id).changes > 0,
+      db.transaction(() => {
+        putShift.run({ ...shift, exceptions: JSON.stringify(shift.exceptions), lastDate, now: shift.updatedAt });
+        lift.run('shift', shift.id);
+      })(),
+    removeShift: (id: string, now: number): boolean =>
+      db.transaction(() => {
+        buryShift.run({ id, now });
+        return deleteShift.run(id).changes > 0;
+      })(),
 
     timeOff: (id: string): TimeOff | null => getTimeOff.get(id) ?? null,
     timeOffBetween: (from: number, to: number): TimeOff[] => timeOffBetween.all({ from, to }),
-    saveTimeOff: (timeOff: TimeOff, now: number) => void putTimeOff.run({ ...timeOff, now }),
-    removeTimeOff: (id: string): boolean => deleteTimeOff.run(id).changes > 0,
+    saveTimeOff: (timeOff: TimeOff, now: number) =>
+      db.transaction(() => {
+        putTimeOff.run({ ...timeOff, now });
+        lift.run('time_off', timeOff.id);
+      })(),
+    removeTimeOff: (id: string, now: number): boolean =>
+      db.transaction(() => {
+        buryTimeOff.run({ id, now });
+        return deleteTimeOff.run(id).changes > 0;
+      })(),
+    /** Removals at or after `since` (ms), oldest first: what a team sync replicates as deletions. */
+    deletedSince: (since: number): Tombstone[] => deletedSince.all(since),
   };
 }
 

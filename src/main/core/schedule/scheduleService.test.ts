@@ -125,6 +125,18 @@ describe('ScheduleService', () => {
     expect(schedule.onShift().now).toEqual([]);
   });
 
+  it('a removal leaves a tombstone for a later team sync (id, the next version, when); saving the id again lifts it', () => {
+    const { schedule, repos, clock } = service(join(tempDir(), 'shiftdesk.sqlite'));
+    const saved = schedule.saveShift(rigaWeekdays);
+    schedule.saveShift({ ...saved, note: 'moved', version: saved.version });
+    clock.set(T0 + 60_000);
+    schedule.removeShift('shift-riga');
+    expect(repos.schedule.deletedSince(T0)).toEqual([{ kind: 'shift', id: 'shift-riga', version: 3, deletedAt: T0 + 60_000 }]);
+    expect(repos.schedule.deletedSince(T0 + 60_001)).toEqual([]);
+    schedule.saveShift({ ...rigaWeekdays, version: 0 });
+    expect(repos.schedule.deletedSince(0)).toEqual([]);
+  });
+
   it('isWorking: shifts decide for an agent with shifts (time off counted), working hours for the others', () => {
     const { schedule } = service(join(tempDir(), 'shiftdesk.sqlite'));
     const officeHours = businessCalendarSchema.parse({ zone: 'Europe/Riga', weekly: { mon: [{ start: '08:00', end: '12:00' }] } });

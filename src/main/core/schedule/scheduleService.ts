@@ -93,7 +93,7 @@ export class ScheduleService {
   }
 
   removeShift(id: string): void {
-    if (!this.deps.repos.schedule.removeShift(id)) throw notFound(`Shift ${id}`);
+    if (!this.deps.repos.schedule.removeShift(id, this.deps.clock.now())) throw notFound(`Shift ${id}`);
     this.changed();
   }
 
@@ -176,7 +176,7 @@ export class ScheduleService {
   }
 
   removeTimeOff(id: string): void {
-    if (!this.deps.repos.schedule.removeTimeOff(id)) throw notFound(`Time off ${id}`);
+    if (!this.deps.repos.schedule.removeTimeOff(id, this.deps.clock.now())) throw notFound(`Time off ${id}`);
     this.changed();
   }
 
